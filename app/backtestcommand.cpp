@@ -1,0 +1,65 @@
+#include "backtestcommand.h"
+
+#include "cliparser.h"
+#include "data/barsource.h"
+#include "engine/backtester.h"
+#include "report/resultwriter.h"
+#include "report/summaryjson.h"
+#include "sourcefactory.h"
+#include "timeargument.h"
+
+#include <QElapsedTimer>
+#include <QTextStream>
+
+namespace veloce {
+
+int BacktestCommand::run(const QStringList& arguments)
+{
+    CliParser p(name(), QStringLiteral("Backtest the V9 squeeze strategy and write summary.json, trades.csv, "
+                                       "signals.csv and equity.csv (STRATEGY.md §7) into --out."));
+    p.addSourceOptions(true);
+    p.addConfigOption();
+    p.addOption({QStringLiteral("out"), QStringLiteral("Output folder (created if missing)."), QStringLiteral("dir")});
+    p.addOption({QStringLiteral("scores"), QStringLiteral("Also write scores.csv (every bar's phase scores).")});
+    if (!p.parse(arguments))
+        return 0;
+    if (!p.isSet(QStringLiteral("out")))
+        throw UsageError(QStringLiteral("--out DIR is required"));
+    if (p.isSet(QStringLiteral("simulate")) && p.value(QStringLiteral("simulate")).isEmpty())
+        throw UsageError(QStringLiteral("--simulate needs a bar count"));
+
+    const Config config = p.config();
+    const SourceSpec spec = p.source(config);
+
+    QElapsedTimer sinceOpen;
+    sinceOpen.start();
+    std::unique_ptr<BarSource> source = SourceFactory::open(spec, config);
+    ResultWriter writer(p.value(QStringLiteral("out")), p.isSet(QStringLiteral("scores")));
+    Backtester backtester(config);
+    const BacktestSummary summary = backtester.run(*source, writer, sinceOpen);
+    writer.finish(summary);
+
+    QTextStream err(stderr);
+    const SourceStats stats = source->stats();
+    if (stats.outOfOrder > 0)
+        err << QStringLiteral("warning: %1: dropped %2 duplicate or out-of-order bar(s), the first at %3 (%4)\n")
+                   .arg(source->description())
+                   .arg(stats.outOfOrder)
+                   .arg(stats.firstOutOfOrderMs)
+                   .arg(TimeArgument::format(stats.firstOutOfOrderMs));
+    if (stats.skippedRows > 0)
+        err << QStringLiteral("warning: %1: skipped %2 malformed row(s), the first on line %3\n")
+                   .arg(source->description())
+                   .arg(stats.skippedRows)
+                   .arg(stats.firstSkippedLine);
+    if (stats.skippedNoPrice > 0)
+        err << QStringLiteral("note: %1: %2 row(s) without prices skipped\n")
+                   .arg(source->description())
+                   .arg(stats.skippedNoPrice);
+    if (summary.bars == 0)
+        err << QStringLiteral("warning: %1: no bars in the selected range\n").arg(source->description());
+    QTextStream(stdout) << QString::fromStdString(SummaryJson::toJson(summary).dump(1)) << '\n';
+    return 0;
+}
+
+} // namespace veloce

@@ -1,0 +1,68 @@
+#include "cli.h"
+
+#include "backtestcommand.h"
+#include "benchcommand.h"
+#include "data/dataerror.h"
+#include "simulatecommand.h"
+#include "types/configjson.h"
+
+#include <QTextStream>
+#include <cstdio>
+#include <exception>
+
+namespace veloce {
+
+Cli::Cli()
+{
+    add(std::make_unique<BacktestCommand>());
+    add(std::make_unique<SimulateCommand>());
+    add(std::make_unique<BenchCommand>());
+}
+
+void Cli::printUsage() const
+{
+    QTextStream out(stdout);
+    out << "Usage: veloce-cli <command> [options]   (veloce-cli <command> --help for its options)\n\nCommands:\n";
+    for (const auto& c : m_commands)
+        out << QStringLiteral("  %1%2\n").arg(c->name().leftJustified(16), c->summary());
+    out << "\n  --version       Print the version\n  --help          Print this help\n"
+           "\nExit codes: 0 ok, 2 bad input (usage, config, data), 1 internal error.\n";
+}
+
+int Cli::run(const QStringList& arguments)
+{
+    QTextStream err(stderr);
+    if (arguments.isEmpty() || arguments.first() == QLatin1String("--help")
+        || arguments.first() == QLatin1String("-h") || arguments.first() == QLatin1String("help")) {
+        printUsage();
+        return arguments.isEmpty() ? 2 : 0;
+    }
+    if (arguments.first() == QLatin1String("--version")) {
+        QTextStream(stdout) << "veloce-cli " << VELOCE_VERSION << '\n';
+        return 0;
+    }
+    CliCommand* command = nullptr;
+    for (const auto& c : m_commands)
+        if (c->name() == arguments.first())
+            command = c.get();
+    if (!command) {
+        err << QStringLiteral("veloce-cli: unknown command \"%1\" (try veloce-cli --help)\n").arg(arguments.first());
+        return 2;
+    }
+    const QString prefix = QStringLiteral("veloce-cli %1: ").arg(command->name());
+    try {
+        return command->run(arguments.mid(1));
+    } catch (const UsageError& e) {
+        err << prefix << e.what() << QStringLiteral(" (see veloce-cli %1 --help)\n").arg(command->name());
+    } catch (const ConfigError& e) {
+        err << prefix << "config error: " << e.what() << '\n';
+    } catch (const DataError& e) {
+        err << prefix << "data error: " << e.message() << '\n';
+    } catch (const std::exception& e) {
+        err << prefix << "error: " << e.what() << '\n';
+        return 1;
+    }
+    return 2;
+}
+
+} // namespace veloce

@@ -1,0 +1,25 @@
+#pragma once
+
+#include "types/config.h"
+
+#include <QString>
+
+namespace veloce {
+
+// The one place that reads configuration from disk and the environment (DESIGN.md: config is
+// parsed once in app/ and passed down as a value).
+class ConfigLoader
+{
+public:
+    // Reads and validates a JSON config file on top of the defaults. Secrets may come from
+    // VELOCE_INFLUX_PASSWORD / VELOCE_FREQTRADE_PASSWORD instead. Throws ConfigError naming the
+    // file, and the key or the line/column of a syntax error.
+    static Config load(const QString& path);
+    // Defaults plus the secrets from the environment (no file).
+    static Config defaults();
+
+private:
+    static void applyEnvironment(Config& config);
+};
+
+} // namespace veloce

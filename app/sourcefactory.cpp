@@ -1,0 +1,35 @@
+#include "sourcefactory.h"
+
+#include "clicommand.h"
+#include "data/barfile.h"
+#include "data/marketsimulator.h"
+#include "data/timerangesource.h"
+
+namespace veloce {
+
+std::unique_ptr<BarSource> SourceFactory::open(const SourceSpec& spec, const Config& config)
+{
+    std::unique_ptr<BarSource> source;
+    switch (spec.kind) {
+    case SourceSpec::Kind::File: {
+        source = openBarFile(spec.path, parseFileFormat(spec.format), spec.skipBadRows);
+        break;
+    }
+    case SourceSpec::Kind::Simulator:
+    {
+        SimulatorConfig sim;
+        sim.seed = spec.seed;
+        sim.bars = spec.simulateBars;
+        source = std::make_unique<MarketSimulator>(sim);
+    }
+        break;
+    case SourceSpec::Kind::Influx:
+        Q_UNUSED(config);
+        throw UsageError(QStringLiteral("InfluxDB sources are not available in this build yet"));
+    }
+    if (spec.hasRange())
+        source = std::make_unique<TimeRangeSource>(std::move(source), spec.fromMs, spec.toMs);
+    return source;
+}
+
+} // namespace veloce

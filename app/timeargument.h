@@ -1,0 +1,13 @@
+#pragma once
+
+#include <QString>
+#include <cstdint>
+
+namespace veloce::TimeArgument {
+
+// ISO 8601 date or date-time ("2024-01-01", "2024-01-01T12:00:00Z", "...+02:00"); no zone
+// means UTC. Returns ms since epoch; throws UsageError naming `option`.
+std::int64_t parse(const QString& text, const QString& option);
+QString format(std::int64_t ms);
+
+} // namespace veloce::TimeArgument

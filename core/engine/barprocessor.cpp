@@ -1,0 +1,131 @@
+#include "engine/barprocessor.h"
+
+#include "engine/backtestsink.h"
+
+#include <algorithm>
+
+namespace veloce {
+
+BarProcessor::BarProcessor(const Config& config, BacktestSink& sink, Broker* broker)
+    : m_config(config)
+    , m_sink(sink)
+    , m_paper(config)
+    , m_broker(broker ? *broker : m_paper)
+    , m_strategy(config)
+    , m_portfolio(config)
+    , m_metrics(config.initialCapital)
+    , m_wantsBars(sink.wantsBars())
+{
+}
+
+void BarProcessor::process(const Bar& bar)
+{
+    // The peak as of the previous bar, for the drawdown check of this bar's entry.
+    const double peakBefore = m_metrics.peak();
+    m_lastBar = bar;
+
+    m_portfolio.mark(bar.close); // 1
+    exits(bar); // 2
+    const PhaseScores& scores = m_strategy.update(bar); // 3
+    if (m_strategy.hasSignal()) { // 4
+        SignalRecord rec;
+        rec.signal = m_strategy.signal();
+        rec.reason = (m_halted && m_halted->load(std::memory_order_acquire))
+            ? RejectReason::Halted
+            : m_portfolio.check(rec.signal, peakBefore);
+        rec.accepted = rec.reason == RejectReason::None;
+        if (rec.accepted)
+            entry(rec.signal);
+        m_metrics.onSignal(rec.accepted);
+        m_sink.onSignal(rec);
+    }
+
+    const double equity = m_portfolio.equity(); // 5
+    if (m_metrics.onBar(bar.t, equity, !m_portfolio.flat(), scores))
+        m_sink.onEquity(m_lastPoint); // the previous minute's last bar
+    m_lastPoint = {bar.t, equity, m_portfolio.cash(), m_metrics.drawdown()};
+    if (m_wantsBars)
+        m_sink.onBar(bar, scores);
+}
+
+void BarProcessor::exits(const Bar& bar)
+{
+    // Several exits on one bar close in the order the positions were opened.
+    std::size_t i = 0;
+    while (i < m_portfolio.positions().size()) {
+        const Position& p = m_portfolio.positions()[i];
+        ExitReason reason;
+        if (Portfolio::exitWanted(p, bar.close, reason)) {
+            if (!m_broker.fillsImmediately()) {
+                // The venue closes it; the position stays until reconciliation confirms.
+                m_broker.placeExit(p, reason);
+                ++i;
+                continue;
+            }
+            const double fill = m_broker.exitPrice(p, bar.close);
+            emitTrade(m_portfolio.close(i, fill, bar.t, reason));
+        } else {
+            ++i;
+        }
+    }
+}
+
+void BarProcessor::entry(const Signal& signal)
+{
+    const double fill = m_broker.entryPrice(signal);
+    const Position& p = m_portfolio.open(signal, fill);
+    if (m_broker.fillsImmediately())
+        m_sink.onFill({p.id, signal.t, true, p.side, p.entry, p.qty, p.entryFee, m_portfolio.cash(), ExitReason::Stop});
+    else
+        m_broker.placeEntry(p, signal);
+}
+
+void BarProcessor::emitTrade(const Trade& trade)
+{
+    if (m_broker.fillsImmediately())
+        m_sink.onFill({trade.positionId, trade.exitMs, false, trade.side, trade.exitPrice, trade.qty,
+                       m_config.feeRate * trade.qty * trade.exitPrice, m_portfolio.cash(),
+                       trade.reason});
+    m_metrics.onTrade(trade);
+    m_sink.onTrade(trade);
+}
+
+void BarProcessor::applyVenueUpdate(const VenueUpdate& update)
+{
+    for (const Fill& f : update.fills)
+        m_sink.onFill(f);
+    for (const Trade& t : update.trades) {
+        m_metrics.onTrade(t);
+        m_sink.onTrade(t);
+    }
+}
+
+void BarProcessor::closeAll(ExitReason reason)
+{
+    if (!m_broker.fillsImmediately()) {
+        for (const Position& p : m_portfolio.positions())
+            m_broker.placeExit(p, reason);
+        return;
+    }
+    while (!m_portfolio.flat()) {
+        const Position& p = m_portfolio.positions().front();
+        const double fill = m_broker.exitPrice(p, m_lastBar.close);
+        emitTrade(m_portfolio.close(0, fill, m_lastBar.t, reason));
+    }
+}
+
+void BarProcessor::finish(BacktestSummary& out)
+{
+    const double finalEquity = m_portfolio.equity();
+    m_metrics.finish(finalEquity, out);
+    if (m_metrics.bars() > 0) {
+        EquityPoint last = m_lastPoint;
+        last.equity = finalEquity;
+        last.cash = m_portfolio.cash();
+        const double peak = std::max(m_metrics.peak(), finalEquity);
+        last.drawdown = (peak - finalEquity) / peak;
+        m_sink.onEquity(last);
+    }
+}
+
+} // namespace veloce

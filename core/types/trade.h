@@ -1,0 +1,39 @@
+#pragma once
+
+#include "types/side.h"
+
+#include <cstdint>
+
+namespace veloce {
+
+enum class ExitReason : int { Stop, Target, End, Kill, Manual };
+
+inline const char* exitReasonName(ExitReason r)
+{
+    switch (r) {
+    case ExitReason::Stop: return "stop";
+    case ExitReason::Target: return "target";
+    case ExitReason::End: return "end";
+    case ExitReason::Kill: return "kill";
+    case ExitReason::Manual: return "manual";
+    }
+    return "";
+}
+
+// A closed round trip: one row of trades.csv.
+struct Trade
+{
+    std::int64_t positionId = 0;
+    std::int64_t entryMs = 0;
+    std::int64_t exitMs = 0;
+    Side side = Side::Long;
+    double entryPrice = 0;
+    double exitPrice = 0;
+    double qty = 0;
+    double pnl = 0; // side*(exit-entry)*qty - entry fee - exit fee
+    double fees = 0;
+    ExitReason reason = ExitReason::Stop;
+    double score = 0;
+};
+
+} // namespace veloce
