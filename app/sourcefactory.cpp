@@ -2,6 +2,7 @@
 
 #include "clicommand.h"
 #include "data/barfile.h"
+#include "data/influxsource.h"
 #include "data/marketsimulator.h"
 #include "data/timerangesource.h"
 
@@ -15,17 +16,21 @@ std::unique_ptr<BarSource> SourceFactory::open(const SourceSpec& spec, const Con
         source = openBarFile(spec.path, parseFileFormat(spec.format), spec.skipBadRows);
         break;
     }
-    case SourceSpec::Kind::Simulator:
-    {
+    case SourceSpec::Kind::Simulator: {
         SimulatorConfig sim;
         sim.seed = spec.seed;
         sim.bars = spec.simulateBars;
         source = std::make_unique<MarketSimulator>(sim);
+    } break;
+    case SourceSpec::Kind::Influx: {
+        InfluxSettings settings = InfluxSettings::fromConfig(config);
+        if (!spec.influxUrl.isEmpty())
+            settings.setUrl(spec.influxUrl);
+        if (!spec.influxDatabase.isEmpty())
+            settings.database = spec.influxDatabase;
+        // The range goes into the queries themselves: no TimeRangeSource needed.
+        return std::make_unique<InfluxSource>(settings, spec.markets, spec.fromMs, spec.toMs);
     }
-        break;
-    case SourceSpec::Kind::Influx:
-        Q_UNUSED(config);
-        throw UsageError(QStringLiteral("InfluxDB sources are not available in this build yet"));
     }
     if (spec.hasRange())
         source = std::make_unique<TimeRangeSource>(std::move(source), spec.fromMs, spec.toMs);

@@ -26,7 +26,8 @@ std::int64_t parse(const QString& text, const QString& option)
 
 QString format(std::int64_t ms)
 {
-    return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()).toString(Qt::ISODate);
+    // Qt::UTC (not QTimeZone::utc()) so that Qt 6.4 writes the "Z" suffix rather than "+00:00".
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODate);
 }
 
 } // namespace veloce::TimeArgument

@@ -1,0 +1,20 @@
+#pragma once
+
+#include <QString>
+#include <cstdint>
+
+namespace veloce {
+
+// Settings of the built-in market simulator (plain values; app/ fills them from the config).
+struct SimulatorConfig
+{
+    std::uint64_t seed = 42;
+    // Time of the first second (rounded up to a whole second); a live-paced feed passes "now".
+    std::int64_t startMs = 1704067200000; // 2024-01-01T00:00:00Z
+    // Number of bars to produce; 0 = endless (paced live feed).
+    std::int64_t bars = 0;
+    double startPrice = 65000.0;
+    QString symbol = QStringLiteral("BTCUSDT");
+};
+
+} // namespace veloce
