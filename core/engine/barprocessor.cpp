@@ -43,7 +43,7 @@ void BarProcessor::process(const Bar& bar)
     const double equity = m_portfolio.equity(); // 5
     if (m_metrics.onBar(bar.t, equity, !m_portfolio.flat(), scores))
         m_sink.onEquity(m_lastPoint); // the previous minute's last bar
-    m_lastPoint = {bar.t, equity, m_portfolio.cash(), m_metrics.drawdown()};
+    m_lastPoint = { bar.t, equity, m_portfolio.cash(), m_metrics.drawdown() };
     if (m_wantsBars)
         m_sink.onBar(bar, scores);
 }
@@ -75,7 +75,8 @@ void BarProcessor::entry(const Signal& signal)
     const double fill = m_broker.entryPrice(signal);
     const Position& p = m_portfolio.open(signal, fill);
     if (m_broker.fillsImmediately())
-        m_sink.onFill({p.id, signal.t, true, p.side, p.entry, p.qty, p.entryFee, m_portfolio.cash(), ExitReason::Stop});
+        m_sink.onFill({ p.id, signal.t, true, p.side, p.entry, p.qty, p.entryFee, m_portfolio.cash(),
+            ExitReason::Stop });
     else
         m_broker.placeEntry(p, signal);
 }
@@ -83,9 +84,8 @@ void BarProcessor::entry(const Signal& signal)
 void BarProcessor::emitTrade(const Trade& trade)
 {
     if (m_broker.fillsImmediately())
-        m_sink.onFill({trade.positionId, trade.exitMs, false, trade.side, trade.exitPrice, trade.qty,
-                       m_config.feeRate * trade.qty * trade.exitPrice, m_portfolio.cash(),
-                       trade.reason});
+        m_sink.onFill({ trade.positionId, trade.exitMs, false, trade.side, trade.exitPrice, trade.qty,
+            m_config.feeRate * trade.qty * trade.exitPrice, m_portfolio.cash(), trade.reason });
     m_metrics.onTrade(trade);
     m_sink.onTrade(trade);
 }

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+namespace veloce {
+
+// Bar-arrival-to-done latencies measured inside Session::onBar (benchmarks only). Storage is
+// reserved up front; samples beyond the capacity are dropped, so recording never allocates.
+struct LatencyProbe
+{
+    explicit LatencyProbe(std::size_t capacity)
+    {
+        all.reserve(capacity);
+        withFill.reserve(capacity);
+    }
+    void add(std::int64_t ns, bool filled)
+    {
+        if (all.size() < all.capacity())
+            all.push_back(ns);
+        if (filled && withFill.size() < withFill.capacity())
+            withFill.push_back(ns);
+    }
+    std::vector<std::int64_t> all; // every bar
+    std::vector<std::int64_t> withFill; // bars whose signal was filled (bar -> signal -> fill)
+};
+
+} // namespace veloce

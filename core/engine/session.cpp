@@ -1,0 +1,484 @@
+#include "engine/session.h"
+
+#include "broker/broker.h"
+#include "engine/barprocessor.h"
+#include "engine/latencyprobe.h"
+#include "engine/livefeed.h"
+
+#include <QDateTime>
+#include <QThread>
+#include <QTimer>
+#include <chrono>
+
+namespace veloce {
+
+namespace {
+std::int64_t wallNow()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+template<typename T> std::vector<T> lastOf(const RingBuffer<T>& ring, std::int64_t n)
+{
+    const std::int64_t k
+        = std::min<std::int64_t>({ n, ring.size(), static_cast<std::int64_t>(ring.capacity()) });
+    std::vector<T> out;
+    out.reserve(static_cast<std::size_t>(k));
+    for (std::int64_t i = k - 1; i >= 0; --i)
+        out.push_back(ring.ago(i));
+    return out;
+}
+} // namespace
+
+const char* sessionStateName(SessionState s)
+{
+    switch (s) {
+    case SessionState::Idle:
+        return "idle";
+    case SessionState::Running:
+        return "running";
+    case SessionState::Finished:
+        return "finished";
+    case SessionState::Stopped:
+        return "stopped";
+    case SessionState::Failed:
+        return "failed";
+    }
+    return "";
+}
+
+const char* sessionEventKindName(SessionEvent::Kind k)
+{
+    switch (k) {
+    case SessionEvent::Kind::Signal:
+        return "signal";
+    case SessionEvent::Kind::Order:
+        return "order";
+    case SessionEvent::Kind::Fill:
+        return "fill";
+    case SessionEvent::Kind::Trade:
+        return "trade";
+    case SessionEvent::Kind::Equity:
+        return "equity";
+    case SessionEvent::Kind::State:
+        return "state";
+    case SessionEvent::Kind::Alert:
+        return "alert";
+    }
+    return "";
+}
+
+// Collects what the BarProcessor produces. Always called with Session::m_mutex held.
+class Session::Sink : public BacktestSink
+{
+public:
+    explicit Sink(Session& s)
+        : m_s(s)
+    {
+    }
+    void onSignal(const SignalRecord& rec) override
+    {
+        ++m_s.m_signalCount;
+        if (!rec.accepted)
+            ++m_s.m_rejectedCount;
+        SessionEvent e;
+        e.kind = SessionEvent::Kind::Signal;
+        e.signal = rec;
+        m_s.push(std::move(e));
+    }
+    void onFill(const Fill& fill) override
+    {
+        SessionEvent e;
+        e.kind = SessionEvent::Kind::Fill;
+        e.fill = fill;
+        if (fill.entry) {
+            for (const Position& p : m_s.m_processor->portfolio().positions())
+                if (p.id == fill.positionId)
+                    e.position = p;
+        }
+        m_s.push(std::move(e));
+    }
+    void onTrade(const Trade& trade) override
+    {
+        ++m_s.m_tradeCount;
+        m_s.m_trades.push(trade);
+        SessionEvent e;
+        e.kind = SessionEvent::Kind::Trade;
+        e.trade = trade;
+        m_s.push(std::move(e));
+    }
+    void onEquity(const EquityPoint& point) override
+    {
+        m_s.m_equity.push(point);
+        SessionEvent e;
+        e.kind = SessionEvent::Kind::Equity;
+        e.equity = point;
+        m_s.push(std::move(e));
+    }
+    bool wantsBars() const override { return true; }
+    void onBar(const Bar& bar, const PhaseScores& scores) override
+    {
+        m_s.m_bars.push(bar);
+        m_s.m_scores.push(scores);
+    }
+
+private:
+    Session& m_s;
+};
+
+Session::Session(
+    const Config& config, std::unique_ptr<Broker> broker, LiveFeed* feed, Options options, QObject* parent)
+    : QObject(parent)
+    , m_config(config)
+    , m_options(std::move(options))
+    , m_broker(std::move(broker))
+    , m_feed(feed)
+    , m_sink(std::make_unique<Sink>(*this))
+    , m_processor(std::make_unique<BarProcessor>(m_config, *m_sink, m_broker.get()))
+    , m_bars(SessionSnapshot::kBars)
+    , m_scores(SessionSnapshot::kBars)
+    , m_trades(SessionSnapshot::kTrades)
+    , m_equity(SessionSnapshot::kEquityPoints)
+{
+    qRegisterMetaType<SessionSnapshotPtr>();
+    qRegisterMetaType<SessionEvent>();
+    qRegisterMetaType<SessionState>();
+    m_pending.reserve(64);
+    m_dispatch.reserve(64);
+    m_feed->setParent(this);
+    connect(m_feed, &LiveFeed::barReady, this, &Session::onBar, Qt::DirectConnection);
+    connect(m_feed, &LiveFeed::finished, this, &Session::onFeedFinished);
+    connect(m_feed, &LiveFeed::failed, this, &Session::onFeedFailed);
+    connect(m_feed, &LiveFeed::trouble, this, &Session::alert);
+}
+
+Session::~Session() = default;
+
+std::int64_t Session::nowNs()
+{
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(
+        std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+void Session::setHaltFlag(const std::atomic<bool>* halted)
+{
+    m_halted = halted;
+    m_processor->setHaltFlag(halted);
+}
+
+bool Session::wallClockFeed() const
+{
+    return m_feed->wallClockTimes();
+}
+
+bool Session::venueBroker() const
+{
+    return !m_broker->fillsImmediately();
+}
+
+QString Session::description() const
+{
+    return m_feed->description();
+}
+
+QString Session::brokerName() const
+{
+    return m_broker->name();
+}
+
+void Session::restore(const RecoveredAccount& account)
+{
+    if (!account.any)
+        return;
+    // Metrics start their peak at initial_capital; a restored account continues from its own
+    // peak, so that the drawdown checks (STRATEGY.md §5) see the same peak as before the stop.
+    Config c = m_config;
+    c.initialCapital = std::max(account.peakEquity, account.cash);
+    std::lock_guard lock(m_mutex);
+    m_processor = std::make_unique<BarProcessor>(c, *m_sink, m_broker.get());
+    m_processor->setHaltFlag(m_halted);
+    std::vector<Position> positions = account.positions;
+    for (Position& p : positions)
+        p.last = account.lastClose > 0 ? account.lastClose : p.entry;
+    m_processor->portfolio().restore(account.cash, positions, account.nextPositionId, account.lastEntryMs);
+    Bar last;
+    last.t = account.lastBarMs;
+    last.open = last.high = last.low = last.close = account.lastClose;
+    m_processor->primeLastBar(last);
+    m_lastT = account.lastBarMs;
+    m_open.store(static_cast<int>(positions.size()));
+    m_dirty = true;
+}
+
+void Session::start()
+{
+    if (!m_snapshotTimer) {
+        m_snapshotTimer = new QTimer(this); // on the engine thread
+        connect(m_snapshotTimer, &QTimer::timeout, this, [this] {
+            bool dirty;
+            {
+                std::lock_guard lock(m_mutex);
+                dirty = m_dirty;
+            }
+            if (dirty)
+                publish();
+        });
+    }
+    m_snapshotTimer->start(m_options.snapshotIntervalMs);
+    m_rateNs = nowNs();
+    m_broker->start([this] { onVenueChange(); }, [this](const QString& message) { alert(message); });
+    m_dataExpected.store(true, std::memory_order_release);
+    setState(SessionState::Running, QStringLiteral("started"));
+    m_feed->start();
+}
+
+void Session::stop(const QString& reason)
+{
+    if (state() != SessionState::Running)
+        return;
+    m_dataExpected.store(false, std::memory_order_release);
+    m_feed->stop();
+    m_broker->stop();
+    setState(SessionState::Stopped, reason);
+    publish();
+    Q_EMIT finished();
+}
+
+void Session::stall(int ms)
+{
+    m_stalled.store(true, std::memory_order_release);
+    QThread::msleep(static_cast<unsigned long>(ms));
+    m_stalled.store(false, std::memory_order_release);
+}
+
+void Session::onBar(const Bar& bar)
+{
+    const std::int64_t arrival = nowNs();
+    if (bar.t <= m_lastT) {
+        // Strictly increasing bar times (STRATEGY.md §1): e.g. a replay restarted on a journal
+        // that already saw these bars. Counted and reported once, never silently.
+        if (m_dropped++ == 0)
+            alert(QStringLiteral("dropping bars not newer than %1 (already processed)").arg(m_lastT));
+        return;
+    }
+    m_lastT = bar.t;
+    bool filled = false;
+    {
+        std::lock_guard lock(m_mutex);
+        m_processor->process(bar);
+        ++m_barCount;
+        m_dirty = true;
+        m_dispatch.swap(m_pending);
+        m_drawdown.store(m_processor->metrics().drawdown(), std::memory_order_release);
+        m_open.store(
+            static_cast<int>(m_processor->portfolio().positions().size()), std::memory_order_release);
+    }
+    m_lastBeatNs.store(nowNs(), std::memory_order_release);
+    m_lastBarMs.store(bar.t, std::memory_order_release);
+    if (!m_dispatch.empty()) {
+        for (const auto& e : m_dispatch)
+            filled = filled || e.kind == SessionEvent::Kind::Fill;
+        dispatch(m_dispatch);
+    }
+    if (m_probe)
+        m_probe->add(nowNs() - arrival, filled);
+}
+
+void Session::onFeedFinished()
+{
+    m_dataExpected.store(false, std::memory_order_release);
+    if (m_options.closeAtEnd && !venueBroker()) {
+        {
+            std::lock_guard lock(m_mutex);
+            m_processor->closeAll(ExitReason::End);
+            m_dispatch.swap(m_pending);
+        }
+        m_open.store(0);
+        dispatch(m_dispatch);
+    }
+    m_broker->stop();
+    setState(SessionState::Finished, QStringLiteral("end of data"));
+    publish();
+    Q_EMIT finished();
+}
+
+void Session::onFeedFailed(const QString& message)
+{
+    m_dataExpected.store(false, std::memory_order_release);
+    alert(message);
+    m_broker->stop();
+    setState(SessionState::Failed, message);
+    publish();
+    Q_EMIT finished();
+}
+
+void Session::onVenueChange()
+{
+    std::vector<SessionEvent> events;
+    {
+        std::lock_guard lock(m_mutex);
+        VenueUpdate update;
+        m_broker->reconcile(m_processor->portfolio(), update);
+        for (const OrderEvent& o : update.orders) {
+            SessionEvent e;
+            e.kind = SessionEvent::Kind::Order;
+            e.order = o;
+            push(std::move(e));
+        }
+        m_processor->applyVenueUpdate(update);
+        m_dirty = true;
+        events.swap(m_pending);
+        m_open.store(static_cast<int>(m_processor->portfolio().positions().size()));
+    }
+    dispatch(events);
+}
+
+FlattenResult Session::flatten(ExitReason reason, int lockTimeoutMs)
+{
+    FlattenResult out;
+    if (venueBroker()) {
+        out.message = QStringLiteral("orders go to %1: flatten through the venue").arg(m_broker->name());
+        return out;
+    }
+    std::unique_lock lock(m_mutex, std::defer_lock);
+    if (!lock.try_lock_for(std::chrono::milliseconds(lockTimeoutMs))) {
+        out.message
+            = QStringLiteral("the engine has held the account for more than %1 ms").arg(lockTimeoutMs);
+        return out;
+    }
+    const std::int64_t tradesBefore = m_tradeCount;
+    m_processor->closeAll(reason);
+    out.closed = static_cast<int>(m_tradeCount - tradesBefore);
+    out.flat = m_processor->portfolio().flat();
+    for (std::int64_t i = out.closed - 1; i >= 0; --i)
+        out.trades.push_back(m_trades.ago(i));
+    m_open.store(static_cast<int>(m_processor->portfolio().positions().size()));
+    m_dirty = true;
+    std::vector<SessionEvent> events;
+    events.swap(m_pending);
+    SessionSnapshotPtr snap = buildSnapshot();
+    lock.unlock();
+    // Published from this (the kill switch's) thread: views see the flat account even while
+    // the engine thread is stuck.
+    dispatch(events);
+    Q_EMIT snapshotReady(snap);
+    return out;
+}
+
+SessionSnapshotPtr Session::snapshot() const
+{
+    std::lock_guard lock(m_mutex);
+    return buildSnapshot();
+}
+
+SessionSnapshotPtr Session::buildSnapshot() const
+{
+    auto s = std::make_shared<SessionSnapshot>();
+    s->wallMs = wallNow();
+    s->state = state();
+    s->halted = m_halted && m_halted->load(std::memory_order_acquire);
+    s->mode = m_options.mode;
+    s->broker = m_broker->name();
+    s->source = m_feed->description();
+    s->bars = lastOf(m_bars, SessionSnapshot::kBars);
+    s->scores = lastOf(m_scores, SessionSnapshot::kBars);
+    if (!s->scores.empty())
+        s->current = s->scores.back();
+    const Portfolio& pf = m_processor->portfolio();
+    s->positions = pf.positions();
+    s->recentTrades = lastOf(m_trades, SessionSnapshot::kTrades);
+    s->equityCurve = lastOf(m_equity, SessionSnapshot::kEquityPoints - 1);
+    s->equity = pf.equity();
+    s->cash = pf.cash();
+    const double peak = std::max(m_processor->metrics().peak(), s->equity);
+    s->drawdown = peak > 0 ? (peak - s->equity) / peak : 0;
+    s->maxDrawdown = m_processor->metrics().maxDrawdown();
+    if (m_processor->hasBars())
+        s->equityCurve.push_back({ m_processor->lastBar().t, s->equity, s->cash, s->drawdown });
+    s->barCount = m_barCount;
+    s->signalCount = m_signalCount;
+    s->rejectedCount = m_rejectedCount;
+    s->tradeCount = m_tradeCount;
+    s->barsPerSecond = m_barsPerSecond;
+    s->lastBarMs = m_barCount > 0 ? m_processor->lastBar().t : 0;
+    const std::int64_t beat = m_lastBeatNs.load(std::memory_order_acquire);
+    s->lastBarAgeMs = beat > 0 ? static_cast<double>(nowNs() - beat) / 1e6 : -1;
+    s->lastAlert = m_lastAlert;
+    return s;
+}
+
+void Session::publish()
+{
+    SessionSnapshotPtr snap;
+    {
+        std::lock_guard lock(m_mutex);
+        const std::int64_t now = nowNs();
+        if (now > m_rateNs) {
+            m_barsPerSecond
+                = static_cast<double>(m_barCount - m_rateBars) * 1e9 / static_cast<double>(now - m_rateNs);
+            m_rateBars = m_barCount;
+            m_rateNs = now;
+        }
+        m_dirty = false;
+        auto s = std::const_pointer_cast<SessionSnapshot>(buildSnapshot());
+        s->seq = ++m_snapshotSeq;
+        snap = s;
+    }
+    Q_EMIT snapshotReady(snap);
+}
+
+void Session::push(SessionEvent&& event)
+{
+    event.seq = ++m_seq;
+    event.wallMs = wallNow();
+    event.barMs = m_processor->lastBar().t;
+    event.close = m_processor->lastBar().close;
+    m_pending.push_back(std::move(event));
+}
+
+void Session::dispatch(std::vector<SessionEvent>& events)
+{
+    for (const SessionEvent& e : events) {
+        if (m_recorder)
+            m_recorder->record(e);
+        Q_EMIT eventOccurred(e);
+    }
+    events.clear();
+}
+
+void Session::alert(const QString& text)
+{
+    std::vector<SessionEvent> events;
+    {
+        std::lock_guard lock(m_mutex);
+        m_lastAlert = text;
+        SessionEvent e;
+        e.kind = SessionEvent::Kind::Alert;
+        e.text = text;
+        push(std::move(e));
+        events.swap(m_pending);
+        m_dirty = true;
+    }
+    dispatch(events);
+}
+
+void Session::setState(SessionState state, const QString& reason)
+{
+    m_state.store(static_cast<int>(state), std::memory_order_release);
+    std::vector<SessionEvent> events;
+    {
+        std::lock_guard lock(m_mutex);
+        SessionEvent e;
+        e.kind = SessionEvent::Kind::State;
+        e.text = QString::fromUtf8(sessionStateName(state));
+        e.detail = reason;
+        push(std::move(e));
+        events.swap(m_pending);
+        m_dirty = true;
+    }
+    dispatch(events);
+    Q_EMIT stateChanged(state, reason);
+}
+
+} // namespace veloce
