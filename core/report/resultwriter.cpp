@@ -1,12 +1,11 @@
 #include "report/resultwriter.h"
 
+#include "data/dataerror.h"
 #include "report/numberformat.h"
 #include "report/summaryjson.h"
 
 #include <QDir>
 #include <QFile>
-#include "data/dataerror.h"
-
 #include <stdexcept>
 
 namespace veloce {
@@ -20,7 +19,8 @@ ResultWriter::ResultWriter(const QString& dir, bool withScores)
 {
     if (!QDir().mkpath(dir))
         throw DataError(QStringLiteral("cannot create output folder %1").arg(dir));
-    m_trades = openFile("trades.csv", "entry_ms,exit_ms,side,entry_price,exit_price,qty,pnl,fees,exit_reason,score\n");
+    m_trades = openFile(
+        "trades.csv", "entry_ms,exit_ms,side,entry_price,exit_price,qty,pnl,fees,exit_reason,score\n");
     m_signals = openFile("signals.csv", "t,side,score,size_fraction,stop,target,accepted,reject_reason\n");
     m_equity = openFile("equity.csv", "t,equity,cash,drawdown\n");
     if (withScores)
@@ -82,7 +82,7 @@ void ResultWriter::onTrade(const Trade& t)
     appendInt(b, t.exitMs);
     b += ',';
     b += sideName(t.side);
-    for (double v : {t.entryPrice, t.exitPrice, t.qty, t.pnl, t.fees}) {
+    for (double v : { t.entryPrice, t.exitPrice, t.qty, t.pnl, t.fees }) {
         b += ',';
         appendDouble(b, v);
     }
@@ -98,7 +98,7 @@ void ResultWriter::onEquity(const EquityPoint& p)
 {
     std::string& b = m_equityBuf;
     appendInt(b, p.t);
-    for (double v : {p.equity, p.cash, p.drawdown}) {
+    for (double v : { p.equity, p.cash, p.drawdown }) {
         b += ',';
         appendDouble(b, v);
     }
@@ -135,7 +135,7 @@ void ResultWriter::finish(const BacktestSummary& summary)
 
 void ResultWriter::closeAll()
 {
-    for (std::FILE** f : {&m_trades, &m_signals, &m_equity, &m_scores}) {
+    for (std::FILE** f : { &m_trades, &m_signals, &m_equity, &m_scores }) {
         if (*f) {
             std::fclose(*f);
             *f = nullptr;

@@ -51,7 +51,8 @@ ordered_json toJson(const BacktestSummary& s)
 BacktestSummary fromJson(const json& j, const QString& source)
 {
     const auto fail = [&](const char* key, const char* what) {
-        throw DataError(QStringLiteral("%1: key \"%2\": %3").arg(source, QLatin1String(key), QLatin1String(what)));
+        throw DataError(
+            QStringLiteral("%1: key \"%2\": %3").arg(source, QLatin1String(key), QLatin1String(what)));
     };
     const auto num = [&](const char* key) -> double {
         if (!j.contains(key) || !j[key].is_number())

@@ -1,0 +1,30 @@
+#include "reportcommand.h"
+
+#include "cliparser.h"
+#include "report/htmlreport.h"
+#include "report/resultfolder.h"
+
+#include <QTextStream>
+
+namespace veloce {
+
+int ReportCommand::run(const QStringList& arguments)
+{
+    CliParser p(name(),
+        QStringLiteral("Write the self-contained HTML report (opens offline in any browser) of a "
+                       "folder written by veloce-cli backtest --out."));
+    p.addOption({ QStringLiteral("in"), QStringLiteral("Backtest output folder."), QStringLiteral("dir") });
+    p.addOption({ QStringLiteral("out"), QStringLiteral("HTML file to write."), QStringLiteral("file") });
+    if (!p.parse(arguments))
+        return 0;
+    if (!p.isSet(QStringLiteral("in")) || !p.isSet(QStringLiteral("out")))
+        throw UsageError(QStringLiteral("--in DIR and --out FILE are required"));
+    if (!p.positional().isEmpty())
+        throw UsageError(QStringLiteral("unexpected argument \"%1\"").arg(p.positional().first()));
+    const ReportData data = ResultFolder::read(p.value(QStringLiteral("in")));
+    HtmlReport::write(data, p.value(QStringLiteral("out")));
+    QTextStream(stderr) << QStringLiteral("report: %1\n").arg(p.value(QStringLiteral("out")));
+    return 0;
+}
+
+} // namespace veloce

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "report/reportcollector.h"
+#include "report/reportdata.h"
+
+#include <QString>
+
+namespace veloce {
+
+// A backtest's output folder as the HTML report sees it: `veloce-cli backtest` writes
+// report-data.json beside the STRATEGY.md §7 files, and `veloce-cli report --in DIR` reads
+// summary.json, trades.csv, signals.csv and report-data.json back into the same ReportData the
+// run would have produced, so both paths give the same page.
+class ResultFolder
+{
+public:
+    static constexpr const char* kReportDataFile = "report-data.json";
+
+    // Writes report-data.json into `dir`. Throws DataError naming the file.
+    static void writeReportData(const ReportData& data, const QString& dir);
+
+    // Reads the folder. Throws DataError naming the file (and line, for CSV) that is missing or
+    // malformed, or that disagrees with summary.json.
+    static ReportData read(const QString& dir, const ReportLimits& limits = ReportLimits());
+
+private:
+    static void readTrades(const QString& path, ReportCollector& collector);
+    static void readSignals(const QString& path, ReportCollector& collector);
+};
+
+} // namespace veloce
