@@ -3,6 +3,10 @@
 #include "cliparser.h"
 #include "data/barsource.h"
 #include "engine/backtester.h"
+#include "engine/teesink.h"
+#include "report/htmlreport.h"
+#include "report/reportcollector.h"
+#include "report/resultfolder.h"
 #include "report/resultwriter.h"
 #include "report/summaryjson.h"
 #include "sourcefactory.h"
@@ -15,12 +19,19 @@ namespace veloce {
 
 int BacktestCommand::run(const QStringList& arguments)
 {
-    CliParser p(name(), QStringLiteral("Backtest the V9 squeeze strategy and write summary.json, trades.csv, "
-                                       "signals.csv and equity.csv (STRATEGY.md §7) into --out."));
+    CliParser p(name(),
+        QStringLiteral("Backtest the V9 squeeze strategy and write summary.json, trades.csv, "
+                       "signals.csv and equity.csv (STRATEGY.md §7) into --out."));
     p.addSourceOptions(true);
     p.addConfigOption();
-    p.addOption({QStringLiteral("out"), QStringLiteral("Output folder (created if missing)."), QStringLiteral("dir")});
-    p.addOption({QStringLiteral("scores"), QStringLiteral("Also write scores.csv (every bar's phase scores).")});
+    p.addOption({ QStringLiteral("out"), QStringLiteral("Output folder (created if missing)."),
+        QStringLiteral("dir") });
+    p.addOption(
+        { QStringLiteral("scores"), QStringLiteral("Also write scores.csv (every bar's phase scores).") });
+    p.addOption({ QStringLiteral("report"),
+        QStringLiteral("Also write the self-contained HTML report to this file (veloce-cli report can "
+                       "make it later from --out, which always gets report-data.json)."),
+        QStringLiteral("file") });
     if (!p.parse(arguments))
         return 0;
     if (!p.isSet(QStringLiteral("out")))
@@ -35,14 +46,21 @@ int BacktestCommand::run(const QStringList& arguments)
     sinceOpen.start();
     std::unique_ptr<BarSource> source = SourceFactory::open(spec, config);
     ResultWriter writer(p.value(QStringLiteral("out")), p.isSet(QStringLiteral("scores")));
+    ReportCollector collector; // bounded memory: the report's decimated series, for any run length
+    TeeSink sinks { &writer, &collector };
     Backtester backtester(config);
-    const BacktestSummary summary = backtester.run(*source, writer, sinceOpen);
+    const BacktestSummary summary = backtester.run(*source, sinks, sinceOpen);
     writer.finish(summary);
+    const ReportData reportData = collector.result(summary, source->description(), config);
+    ResultFolder::writeReportData(reportData, p.value(QStringLiteral("out")));
+    if (p.isSet(QStringLiteral("report")))
+        HtmlReport::write(reportData, p.value(QStringLiteral("report")));
 
     QTextStream err(stderr);
     const SourceStats stats = source->stats();
     if (stats.outOfOrder > 0)
-        err << QStringLiteral("warning: %1: dropped %2 duplicate or out-of-order bar(s), the first at %3 (%4)\n")
+        err << QStringLiteral(
+            "warning: %1: dropped %2 duplicate or out-of-order bar(s), the first at %3 (%4)\n")
                    .arg(source->description())
                    .arg(stats.outOfOrder)
                    .arg(stats.firstOutOfOrderMs)

@@ -42,7 +42,7 @@ void writeKlines(const QString& path, const std::vector<Bar>& bars, std::size_t 
         const std::int64_t t = b.t + static_cast<std::int64_t>(i / bars.size()) * 1000 * 1000 * 1000;
         line.clear();
         appendInt(line, t);
-        for (double v : {b.open, b.high, b.low, b.close, b.volume()}) {
+        for (double v : { b.open, b.high, b.low, b.close, b.volume() }) {
             line += ',';
             appendDouble(line, v);
         }
@@ -63,19 +63,24 @@ void writeKlines(const QString& path, const std::vector<Bar>& bars, std::size_t 
 
 int BenchCommand::run(const QStringList& arguments)
 {
-    CliParser p(name(), QStringLiteral("Measure the engine (strategy + portfolio over bars already in memory, one "
-                                       "thread) and the Binance kline CSV parser. Prints JSON. Use a release build."));
-    p.addOption({QStringLiteral("bars"), QStringLiteral("Simulated bars for the engine figure (default 10000000)."),
-                 QStringLiteral("N"), QStringLiteral("10000000")});
-    p.addOption({QStringLiteral("parse-rows"), QStringLiteral("Kline rows for the parser figure (default 3000000)."),
-                 QStringLiteral("N"), QStringLiteral("3000000")});
-    p.addOption({QStringLiteral("seed"), QStringLiteral("Simulator seed."), QStringLiteral("S"), QStringLiteral("42")});
+    CliParser p(name(),
+        QStringLiteral("Measure the engine (strategy + portfolio over bars already in memory, one "
+                       "thread) and the Binance kline CSV parser. Prints JSON. Use a release build."));
+    p.addOption(
+        { QStringLiteral("bars"), QStringLiteral("Simulated bars for the engine figure (default 10000000)."),
+            QStringLiteral("N"), QStringLiteral("10000000") });
+    p.addOption(
+        { QStringLiteral("parse-rows"), QStringLiteral("Kline rows for the parser figure (default 3000000)."),
+            QStringLiteral("N"), QStringLiteral("3000000") });
+    p.addOption({ QStringLiteral("seed"), QStringLiteral("Simulator seed."), QStringLiteral("S"),
+        QStringLiteral("42") });
     p.addConfigOption();
     if (!p.parse(arguments))
         return 0;
     const auto n = p.integer(QStringLiteral("bars"), 1000, std::int64_t(1) << 32);
     const auto rows = p.integer(QStringLiteral("parse-rows"), 1000, std::int64_t(1) << 32);
-    const auto seed = static_cast<quint64>(p.integer(QStringLiteral("seed"), 0, std::numeric_limits<qint64>::max()));
+    const auto seed
+        = static_cast<quint64>(p.integer(QStringLiteral("seed"), 0, std::numeric_limits<qint64>::max()));
     const Config config = p.config();
 
     std::vector<Bar> bars;

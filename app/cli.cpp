@@ -3,6 +3,12 @@
 #include "backtestcommand.h"
 #include "benchcommand.h"
 #include "data/dataerror.h"
+#include "influxbenchcommand.h"
+#include "influximportcommand.h"
+#include "killcommand.h"
+#include "marketscommand.h"
+#include "papercommand.h"
+#include "reportcommand.h"
 #include "simulatecommand.h"
 #include "types/configjson.h"
 
@@ -15,14 +21,21 @@ namespace veloce {
 Cli::Cli()
 {
     add(std::make_unique<BacktestCommand>());
+    add(std::make_unique<ReportCommand>());
     add(std::make_unique<SimulateCommand>());
     add(std::make_unique<BenchCommand>());
+    add(std::make_unique<InfluxImportCommand>());
+    add(std::make_unique<MarketsCommand>());
+    add(std::make_unique<InfluxBenchCommand>());
+    add(std::make_unique<PaperCommand>());
+    add(std::make_unique<KillCommand>());
 }
 
 void Cli::printUsage() const
 {
     QTextStream out(stdout);
-    out << "Usage: veloce-cli <command> [options]   (veloce-cli <command> --help for its options)\n\nCommands:\n";
+    out << "Usage: veloce-cli <command> [options]   (veloce-cli <command> --help for its "
+           "options)\n\nCommands:\n";
     for (const auto& c : m_commands)
         out << QStringLiteral("  %1%2\n").arg(c->name().leftJustified(16), c->summary());
     out << "\n  --version       Print the version\n  --help          Print this help\n"
@@ -46,7 +59,8 @@ int Cli::run(const QStringList& arguments)
         if (c->name() == arguments.first())
             command = c.get();
     if (!command) {
-        err << QStringLiteral("veloce-cli: unknown command \"%1\" (try veloce-cli --help)\n").arg(arguments.first());
+        err << QStringLiteral("veloce-cli: unknown command \"%1\" (try veloce-cli --help)\n")
+                   .arg(arguments.first());
         return 2;
     }
     const QString prefix = QStringLiteral("veloce-cli %1: ").arg(command->name());

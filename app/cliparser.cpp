@@ -20,37 +20,38 @@ CliParser::CliParser(const QString& command, const QString& description)
 void CliParser::addSourceOptions(bool allowSimulatorCount)
 {
     m_hasSource = true;
-    m_parser.addOption({QStringLiteral("data"), QStringLiteral("Read bars from a CSV or CSV.gz file."),
-                        QStringLiteral("file")});
-    m_parser.addOption({QStringLiteral("format"),
-                        QStringLiteral("File format: auto (default), klines, aggtrades, trades, bars."),
-                        QStringLiteral("format"), QStringLiteral("auto")});
-    m_parser.addOption({QStringLiteral("skip-bad-rows"),
-                        QStringLiteral("Skip malformed rows (counted and reported) instead of stopping.")});
+    m_parser.addOption({ QStringLiteral("data"), QStringLiteral("Read bars from a CSV or CSV.gz file."),
+        QStringLiteral("file") });
+    m_parser.addOption({ QStringLiteral("format"),
+        QStringLiteral("File format: auto (default), klines, aggtrades, trades, bars."),
+        QStringLiteral("format"), QStringLiteral("auto") });
+    m_parser.addOption({ QStringLiteral("skip-bad-rows"),
+        QStringLiteral("Skip malformed rows (counted and reported) instead of stopping.") });
     if (allowSimulatorCount)
-        m_parser.addOption({QStringLiteral("simulate"), QStringLiteral("Use N bars of the built-in market simulator."),
-                            QStringLiteral("N")});
+        m_parser.addOption({ QStringLiteral("simulate"),
+            QStringLiteral("Use N bars of the built-in market simulator."), QStringLiteral("N") });
     else
-        m_parser.addOption({QStringLiteral("simulate"), QStringLiteral("Use the built-in market simulator.")});
-    m_parser.addOption({QStringLiteral("seed"), QStringLiteral("Simulator seed (default: simulator_seed, 42)."),
-                        QStringLiteral("S")});
-    m_parser.addOption({QStringLiteral("influx"), QStringLiteral("InfluxDB 1.x URL, e.g. http://127.0.0.1:8086."),
-                        QStringLiteral("url")});
-    m_parser.addOption({QStringLiteral("db"), QStringLiteral("InfluxDB database (default: influx_database)."),
-                        QStringLiteral("name")});
-    m_parser.addOption({QStringLiteral("market"),
-                        QStringLiteral("aggr-server market(s), comma separated; the first gives OHLC."),
-                        QStringLiteral("M[,M2...]")});
-    m_parser.addOption({QStringLiteral("from"), QStringLiteral("Start time, ISO 8601, inclusive (UTC if no zone)."),
-                        QStringLiteral("time")});
-    m_parser.addOption({QStringLiteral("to"), QStringLiteral("End time, ISO 8601, exclusive (UTC if no zone)."),
-                        QStringLiteral("time")});
+        m_parser.addOption(
+            { QStringLiteral("simulate"), QStringLiteral("Use the built-in market simulator.") });
+    m_parser.addOption({ QStringLiteral("seed"),
+        QStringLiteral("Simulator seed (default: simulator_seed, 42)."), QStringLiteral("S") });
+    m_parser.addOption({ QStringLiteral("influx"),
+        QStringLiteral("InfluxDB 1.x URL, e.g. http://127.0.0.1:8086."), QStringLiteral("url") });
+    m_parser.addOption({ QStringLiteral("db"),
+        QStringLiteral("InfluxDB database (default: influx_database)."), QStringLiteral("name") });
+    m_parser.addOption({ QStringLiteral("market"),
+        QStringLiteral("aggr-server market(s), comma separated; the first gives OHLC."),
+        QStringLiteral("M[,M2...]") });
+    m_parser.addOption({ QStringLiteral("from"),
+        QStringLiteral("Start time, ISO 8601, inclusive (UTC if no zone)."), QStringLiteral("time") });
+    m_parser.addOption({ QStringLiteral("to"),
+        QStringLiteral("End time, ISO 8601, exclusive (UTC if no zone)."), QStringLiteral("time") });
 }
 
 void CliParser::addConfigOption()
 {
-    m_parser.addOption({QStringLiteral("config"), QStringLiteral("JSON config file (defaults: STRATEGY.md §8)."),
-                        QStringLiteral("file")});
+    m_parser.addOption({ QStringLiteral("config"),
+        QStringLiteral("JSON config file (defaults: STRATEGY.md §8)."), QStringLiteral("file") });
 }
 
 void CliParser::addPositional(const QString& name, const QString& description)
@@ -109,7 +110,8 @@ SourceSpec CliParser::source(const Config& config) const
     const bool sim = isSet(QStringLiteral("simulate"));
     const bool influx = isSet(QStringLiteral("influx"));
     if (int(data) + int(sim) + int(influx) != 1)
-        throw UsageError(QStringLiteral("choose exactly one source: --data FILE, --simulate or --influx URL"));
+        throw UsageError(
+            QStringLiteral("choose exactly one source: --data FILE, --simulate or --influx URL"));
     s.seed = config.simulatorSeed;
     if (isSet(QStringLiteral("seed")))
         s.seed = static_cast<quint64>(integer(QStringLiteral("seed"), 0, std::numeric_limits<qint64>::max()));

@@ -45,8 +45,8 @@ Config ConfigLoader::load(const QString& path)
     try {
         json = nlohmann::json::parse(text.constBegin(), text.constEnd());
     } catch (const nlohmann::json::parse_error& e) {
-        throw ConfigError(path, QString(),
-                          QStringLiteral("malformed JSON at %1").arg(position(text, e.byte)));
+        throw ConfigError(
+            path, QString(), QStringLiteral("malformed JSON at %1").arg(position(text, e.byte)));
     }
     Config c = ConfigJson::apply(json, path);
     applyEnvironment(c);

@@ -10,7 +10,12 @@ namespace veloce {
 // Where the bars of a run come from, as chosen on the command line or in the GUI.
 struct SourceSpec
 {
-    enum class Kind { Simulator, File, Influx };
+    enum class Kind
+    {
+        Simulator,
+        File,
+        Influx
+    };
     Kind kind = Kind::Simulator;
 
     QString path; // File
@@ -28,7 +33,8 @@ struct SourceSpec
     std::int64_t toMs = std::numeric_limits<std::int64_t>::max();
     bool hasRange() const
     {
-        return fromMs != std::numeric_limits<std::int64_t>::min() || toMs != std::numeric_limits<std::int64_t>::max();
+        return fromMs != std::numeric_limits<std::int64_t>::min()
+            || toMs != std::numeric_limits<std::int64_t>::max();
     }
 };
 

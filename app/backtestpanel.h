@@ -1,0 +1,67 @@
+#pragma once
+
+#include "sourcespec.h"
+#include "types/config.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QDateTimeEdit;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+class QStackedWidget;
+
+namespace veloce {
+
+// The backtest form: source (simulator, a file -- browse or drop it on the window -- or
+// InfluxDB), an optional UTC range and the config (the current settings), then Run / Cancel
+// with a progress bar and ETA. It only builds a SourceSpec; BacktestRunner does the work.
+class BacktestPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit BacktestPanel(QWidget* parent = nullptr);
+
+    // The source as the form describes it. Throws UsageError with a message for the user.
+    SourceSpec sourceSpec(const Config& config) const;
+    void setFile(const QString& path);
+    void setSimulator(std::int64_t bars, quint64 seed);
+    void setConfigSummary(const QString& text);
+
+    void setRunning(bool running);
+    void setProgress(double fraction, qint64 bars, double etaMs);
+    void setStatus(const QString& text, bool error = false);
+    QString statusText() const;
+
+Q_SIGNALS:
+    void runRequested();
+    void cancelRequested();
+    void settingsRequested();
+
+private:
+    void browse();
+
+    QComboBox* m_kind;
+    QStackedWidget* m_pages;
+    QSpinBox* m_simBars;
+    QLineEdit* m_simSeed;
+    QLineEdit* m_path;
+    QComboBox* m_format;
+    QLineEdit* m_influxUrl;
+    QLineEdit* m_influxDb;
+    QLineEdit* m_markets;
+    QCheckBox* m_limit;
+    QDateTimeEdit* m_from;
+    QDateTimeEdit* m_to;
+    QLabel* m_config;
+    QPushButton* m_run;
+    QPushButton* m_cancel;
+    QProgressBar* m_progress;
+    QLabel* m_status;
+};
+
+} // namespace veloce

@@ -1,0 +1,89 @@
+#include "guioptions.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+namespace veloce {
+
+GuiOptions GuiOptions::parse(const QStringList& arguments)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(
+        tr("Veloce trading workstation. Without arguments it opens a paper session on the "
+           "built-in market simulator."));
+    p.addHelpOption();
+    p.addVersionOption();
+    const QCommandLineOption config(
+        QStringLiteral("config"), tr("JSON config file (as for veloce-cli)."), QStringLiteral("file"));
+    const QCommandLineOption journal(
+        QStringLiteral("journal"), tr("SQLite journal of the paper session."), QStringLiteral("file"));
+    const QCommandLineOption speed(
+        QStringLiteral("speed"), tr("Simulator speed, multiples of real time."), QStringLiteral("x"));
+    const QCommandLineOption seed(QStringLiteral("seed"), tr("Simulator seed."), QStringLiteral("n"));
+    const QCommandLineOption noSession(
+        QStringLiteral("no-session"), tr("Do not start a paper session at launch."));
+    const QCommandLineOption backtest(
+        QStringLiteral("backtest"), tr("Backtest this data file at launch."), QStringLiteral("file"));
+    const QCommandLineOption screenshot(
+        QStringLiteral("screenshot"), tr("Save a PNG of the window (tests)."), QStringLiteral("png"));
+    const QCommandLineOption after(QStringLiteral("screenshot-after-bars"),
+        tr("Bars to wait for before --screenshot."), QStringLiteral("n"));
+    const QCommandLineOption status(
+        QStringLiteral("status-json"), tr("Print state changes as JSON lines (tests)."));
+    const QCommandLineOption exitAfter(
+        QStringLiteral("exit-after"), tr("Quit after this many seconds."), QStringLiteral("s"));
+    const QCommandLineOption bench(QStringLiteral("benchmark"),
+        tr("Measure GUI event-loop latency for this many seconds, print JSON, quit."), QStringLiteral("s"));
+    const QCommandLineOption exportReport(QStringLiteral("export-report"),
+        tr("After --backtest, write the HTML report here."), QStringLiteral("html"));
+    p.addOptions({ config, journal, speed, seed, noSession, backtest, screenshot, after, status, exitAfter,
+        bench, exportReport });
+    GuiOptions o;
+    if (!p.parse(arguments)) {
+        o.error = p.errorText();
+        return o;
+    }
+    if (p.isSet(QStringLiteral("help")))
+        p.showHelp(0);
+    if (p.isSet(QStringLiteral("version")))
+        p.showVersion();
+    const auto number = [&](const QCommandLineOption& opt, double lo, double hi, double& out) {
+        bool ok = false;
+        const double v = p.value(opt).toDouble(&ok);
+        if (!ok || v < lo || v > hi)
+            o.error = tr("--%1: \"%2\" must be a number from %3 to %4")
+                          .arg(opt.names().constFirst(), p.value(opt))
+                          .arg(lo)
+                          .arg(hi);
+        else
+            out = v;
+    };
+    o.configPath = p.value(config);
+    o.journalPath = p.value(journal);
+    if (p.isSet(speed))
+        number(speed, 0, 100000, o.speed);
+    if (p.isSet(seed)) {
+        double s = 0;
+        number(seed, 0, 9e15, s);
+        o.seed = qint64(s);
+    }
+    o.session = !p.isSet(noSession);
+    o.backtestFile = p.value(backtest);
+    o.screenshotPath = p.value(screenshot);
+    if (p.isSet(after)) {
+        double n = 0;
+        number(after, 1, 1e9, n);
+        o.screenshotAfterBars = int(n);
+    }
+    o.statusJson = p.isSet(status);
+    if (p.isSet(exitAfter))
+        number(exitAfter, 0.1, 1e7, o.exitAfterS);
+    if (p.isSet(bench))
+        number(bench, 1, 3600, o.benchmarkS);
+    o.exportReportPath = p.value(exportReport);
+    if (!p.positionalArguments().isEmpty())
+        o.error = tr("unexpected argument \"%1\"").arg(p.positionalArguments().constFirst());
+    return o;
+}
+
+} // namespace veloce

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QString>
+#include <QStringList>
+
+namespace veloce {
+
+// Command line of the `veloce` GUI. With no arguments it opens straight into a paper session on
+// the built-in simulator. The --screenshot / --status-json / --exit-after / --benchmark options
+// let tests and benchmarks drive the real window.
+struct GuiOptions
+{
+    Q_DECLARE_TR_FUNCTIONS(GuiOptions)
+
+public:
+    QString configPath;
+    QString journalPath; // default: SessionHost::defaultJournalPath()
+    double speed = -1; // -1: simulator_speed from the config
+    qint64 seed = -1;
+    bool session = true; // start the paper session at launch
+    QString backtestFile; // run a backtest of this file at launch (dashboard)
+    QString screenshotPath;
+    int screenshotAfterBars = 60;
+    bool statusJson = false;
+    double exitAfterS = 0;
+    double benchmarkS = 0;
+    QString exportReportPath; // after --backtest: write the HTML report here
+    QString error; // set when the arguments are invalid
+
+    static GuiOptions parse(const QStringList& arguments);
+};
+
+} // namespace veloce

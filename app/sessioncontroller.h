@@ -1,0 +1,74 @@
+#pragma once
+
+#include "engine/sessionsnapshot.h"
+#include "safety/killreport.h"
+#include "sessionhost.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QTimer>
+#include <memory>
+
+namespace veloce {
+
+class MainWindow;
+class SessionPanel;
+
+// Drives paper sessions for the window: builds a SessionHost from the session panel and the
+// config, feeds its snapshots to the views (coalesced: at most one redraw per kRedrawMs however
+// fast snapshots arrive), routes the kill switch control to the host's KillSwitch and shows the
+// outcome. Pressing the kill switch with no session running still latches HALTED, and a session
+// started while halted starts halted: only an explicit re-arm allows entries again.
+class SessionController : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr int kRedrawMs = 33;
+
+    SessionController(MainWindow* window, SessionPanel* panel, QObject* parent = nullptr);
+    ~SessionController() override;
+
+    // Throws nothing: problems are shown in the panel and returned as false.
+    bool start(const SessionSetup& setup);
+    bool startFromPanel(const Config& config, const QString& journalPath);
+    void stop();
+    bool isRunning() const { return m_host && m_host->isRunning(); }
+    bool halted() const { return m_halted; }
+    SessionHost* host() const { return m_host.get(); }
+    SessionSnapshotPtr lastSnapshot() const { return m_last; }
+    // Bars the views have received (for the benchmark: compared with the engine's count).
+    std::int64_t barsShown() const { return m_barsShown; }
+    int redraws() const { return m_redraws; }
+
+public Q_SLOTS:
+    void kill();
+    void rearm();
+
+Q_SIGNALS:
+    void snapshotShown(const veloce::SessionSnapshotPtr& snapshot);
+    void killed(const veloce::KillReport& report);
+    void tradingStateChanged(bool halted);
+    void sessionFinished(const QString& reason);
+    void message(const QString& text);
+
+private:
+    void onSnapshot(const SessionSnapshotPtr& snapshot);
+    void render();
+    void onKillReport(const KillReport& report);
+    void onTradingState(TradingState state, const QString& reason);
+    void onFinished(SessionState state, const QString& reason);
+
+    MainWindow* m_window;
+    SessionPanel* m_panel;
+    std::unique_ptr<SessionHost> m_host;
+    SessionSnapshotPtr m_pending;
+    SessionSnapshotPtr m_last;
+    QTimer m_redrawTimer;
+    QElapsedTimer m_sinceRedraw;
+    std::int64_t m_barsShown = 0;
+    std::int64_t m_lastBarMs = 0;
+    int m_redraws = 0;
+    bool m_halted = false;
+};
+
+} // namespace veloce

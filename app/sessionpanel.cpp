@@ -1,0 +1,139 @@
+#include "sessionpanel.h"
+
+#include "clicommand.h"
+#include "theme.h"
+
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace veloce {
+
+SessionPanel::SessionPanel(QWidget* parent)
+    : QWidget(parent)
+    , m_kind(new QComboBox(this))
+    , m_seed(new QLineEdit(QStringLiteral("42"), this))
+    , m_path(new QLineEdit(this))
+    , m_markets(new QLineEdit(this))
+    , m_speed(new QDoubleSpinBox(this))
+    , m_start(new QPushButton(tr("Start paper session"), this))
+    , m_stop(new QPushButton(tr("Stop"), this))
+    , m_state(new QLabel(this))
+{
+    setObjectName(QStringLiteral("sessionPanel"));
+    m_kind->addItem(tr("Simulator (built in)"));
+    m_kind->addItem(tr("Replay a file"));
+    m_kind->addItem(tr("InfluxDB (live)"));
+    m_path->setPlaceholderText(tr("CSV or CSV.gz with bars, klines or trades"));
+    m_markets->setPlaceholderText(tr("from the settings (influx_markets)"));
+    m_speed->setRange(0, 100000);
+    m_speed->setDecimals(1);
+    m_speed->setValue(1);
+    m_speed->setSuffix(tr(" \u00d7"));
+    m_speed->setSpecialValueText(tr("as fast as possible"));
+    m_speed->setToolTip(tr("Pace of the simulator and of replays, in multiples of real time"));
+    m_stop->setEnabled(false);
+    m_state->setWordWrap(true);
+    auto* browse = new QPushButton(tr("Browse\u2026"), this);
+    auto* pathRow = new QHBoxLayout;
+    pathRow->addWidget(m_path, 1);
+    pathRow->addWidget(browse);
+
+    auto* form = new QFormLayout;
+    form->addRow(tr("Source"), m_kind);
+    form->addRow(tr("Seed"), m_seed);
+    form->addRow(tr("File"), pathRow);
+    form->addRow(tr("Markets"), m_markets);
+    form->addRow(tr("Speed"), m_speed);
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_start, 1);
+    buttons->addWidget(m_stop);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addLayout(buttons);
+    layout->addWidget(m_state);
+    layout->addStretch(1);
+
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Replay market data"), m_path->text(),
+            tr("Market data (*.csv *.csv.gz *.gz);;All files (*)"));
+        if (!path.isEmpty()) {
+            m_path->setText(path);
+            m_kind->setCurrentIndex(1);
+        }
+    });
+    connect(m_start, &QPushButton::clicked, this, &SessionPanel::startRequested);
+    connect(m_stop, &QPushButton::clicked, this, &SessionPanel::stopRequested);
+}
+
+SourceSpec SessionPanel::sourceSpec(const Config& config) const
+{
+    SourceSpec s;
+    s.seed = config.simulatorSeed;
+    switch (m_kind->currentIndex()) {
+    case 0: {
+        s.kind = SourceSpec::Kind::Simulator;
+        s.simulateBars = 0; // endless
+        bool ok = false;
+        s.seed = m_seed->text().trimmed().toULongLong(&ok);
+        if (!ok)
+            throw UsageError(tr("Seed: \"%1\" is not a whole number").arg(m_seed->text()));
+        break;
+    }
+    case 1:
+        s.kind = SourceSpec::Kind::File;
+        s.path = m_path->text().trimmed();
+        if (s.path.isEmpty())
+            throw UsageError(tr("Choose a file to replay"));
+        break;
+    default:
+        s.kind = SourceSpec::Kind::Influx;
+        s.influxDatabase = config.influxDatabase;
+        s.markets = config.influxMarkets;
+        if (!m_markets->text().trimmed().isEmpty()) {
+            s.markets.clear();
+            for (const QString& m : m_markets->text().split(QLatin1Char(','), Qt::SkipEmptyParts))
+                s.markets << m.trimmed();
+        }
+        if (s.markets.isEmpty())
+            throw UsageError(tr("InfluxDB needs at least one market (or influx_markets in the settings)"));
+        break;
+    }
+    return s;
+}
+
+double SessionPanel::speed() const
+{
+    return m_speed->value();
+}
+
+void SessionPanel::setSpeed(double speed)
+{
+    m_speed->setValue(speed);
+}
+
+void SessionPanel::setRunning(bool running)
+{
+    m_start->setEnabled(!running);
+    m_stop->setEnabled(running);
+}
+
+void SessionPanel::setState(const QString& text, bool error)
+{
+    m_state->setText(text);
+    m_state->setStyleSheet(
+        QStringLiteral("color: %1;").arg((error ? Theme::down() : Theme::mutedText()).name()));
+}
+
+QString SessionPanel::stateText() const
+{
+    return m_state->text();
+}
+
+} // namespace veloce

@@ -1,0 +1,163 @@
+// The table models under QAbstractItemModelTester (which checks every structural signal and
+// index as they change), plus what a user reads in the cells.
+#include "positionsmodel.h"
+#include "signalreasonsmodel.h"
+#include "tradesmodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QLocale>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace veloce;
+
+namespace {
+Position position(std::int64_t id, Side side, double entry, double last, double qty, std::int64_t entryMs = 0)
+{
+    Position p;
+    p.id = id;
+    p.side = side;
+    p.entry = entry;
+    p.last = last;
+    p.qty = qty;
+    p.stop = side == Side::Long ? entry * 0.99 : entry * 1.01;
+    p.target = side == Side::Long ? entry * 1.02 : entry * 0.98;
+    p.score = 5.25;
+    p.entryMs = entryMs;
+    return p;
+}
+
+Trade trade(std::int64_t id, double pnl, ExitReason reason = ExitReason::Target)
+{
+    Trade t;
+    t.positionId = id;
+    t.entryMs = id * 1000;
+    t.exitMs = id * 1000 + 65000;
+    t.side = id % 2 ? Side::Long : Side::Short;
+    t.entryPrice = 100;
+    t.exitPrice = 101;
+    t.qty = 2;
+    t.pnl = pnl;
+    t.fees = 0.1;
+    t.reason = reason;
+    t.score = 4.5;
+    return t;
+}
+
+SignalRecord record(bool accepted, RejectReason reason, Side side)
+{
+    SignalRecord r;
+    r.accepted = accepted;
+    r.reason = reason;
+    r.signal.side = side;
+    return r;
+}
+
+QString cell(const QAbstractItemModel& m, int row, int column)
+{
+    return m.data(m.index(row, column)).toString();
+}
+} // namespace
+
+class TestModels : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { QLocale::setDefault(QLocale::c()); }
+
+    void positionsShowPnlAndAge()
+    {
+        PositionsModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setPositions(
+            { position(1, Side::Long, 100, 110, 2, 1'000), position(2, Side::Short, 200, 190, 1, 61'000) },
+            181'000);
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.columnCount(), int(PositionsModel::ColumnCount));
+        QCOMPARE(cell(model, 0, PositionsModel::Side), QStringLiteral("LONG"));
+        QCOMPARE(cell(model, 0, PositionsModel::Pnl), QStringLiteral("+20.00"));
+        QCOMPARE(cell(model, 0, PositionsModel::PnlPercent), QStringLiteral("+10.00%"));
+        QCOMPARE(cell(model, 1, PositionsModel::Side), QStringLiteral("SHORT"));
+        QCOMPARE(cell(model, 1, PositionsModel::Pnl), QStringLiteral("+10.00")); // short gains as price falls
+        QCOMPARE(cell(model, 1, PositionsModel::PnlPercent), QStringLiteral("+5.00%"));
+        QCOMPARE(cell(model, 0, PositionsModel::Age), QStringLiteral("3 min 00 s"));
+        QCOMPARE(model.data(model.index(0, PositionsModel::Pnl), Qt::UserRole).toDouble(), 20.0);
+        QCOMPARE(model.headerData(PositionsModel::Pnl, Qt::Horizontal).toString(),
+            QStringLiteral("Unrealized PnL"));
+    }
+
+    void positionsUpdateByIdKeepingRows()
+    {
+        PositionsModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setPositions({ position(1, Side::Long, 100, 100, 1), position(2, Side::Long, 100, 100, 1) }, 0);
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        // Position 1 closed, 2 marked higher, 3 opened.
+        model.setPositions(
+            { position(2, Side::Long, 100, 105, 1), position(3, Side::Short, 105, 105, 1) }, 0);
+        QCOMPARE(removed.count(), 1);
+        QCOMPARE(inserted.count(), 1);
+        QCOMPARE(reset.count(), 0);
+        QVERIFY(changed.count() >= 1);
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.positions()[0].id, 2);
+        QCOMPARE(cell(model, 0, PositionsModel::Last), QStringLiteral("105.0000"));
+        QCOMPARE(model.positions()[1].id, 3);
+        model.setPositions({}, 0);
+        QCOMPARE(model.rowCount(), 0);
+    }
+
+    void tradesListAndAppendWithoutDuplicates()
+    {
+        TradesModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setTrades({ trade(1, 12.5), trade(2, -3.25, ExitReason::Stop) });
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(cell(model, 0, TradesModel::Pnl), QStringLiteral("+12.50"));
+        QCOMPARE(cell(model, 1, TradesModel::Pnl), QStringLiteral("-3.25"));
+        QCOMPARE(cell(model, 1, TradesModel::Reason), QStringLiteral("stop"));
+        QCOMPARE(cell(model, 0, TradesModel::Held), QStringLiteral("1 min 05 s"));
+        QCOMPARE(cell(model, 0, TradesModel::EntryTime), QStringLiteral("1970-01-01 00:00:01 UTC"));
+        // A session re-sends its recent trades with every snapshot: only new ones are added.
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        model.appendTrades({ trade(1, 12.5), trade(2, -3.25), trade(3, 1.0) });
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(inserted.count(), 1);
+        model.appendTrades({ trade(2, -3.25), trade(3, 1.0) });
+        QCOMPARE(model.rowCount(), 3);
+        model.setTrades({});
+        QCOMPARE(model.rowCount(), 0);
+    }
+
+    void signalsCountedByDecision()
+    {
+        SignalReasonsModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(model.rowCount(), 7);
+        model.setSignals(
+            { record(true, RejectReason::None, Side::Long), record(true, RejectReason::None, Side::Short),
+                record(false, RejectReason::MaxPositions, Side::Long),
+                record(false, RejectReason::MaxPositions, Side::Long),
+                record(false, RejectReason::Cooldown, Side::Short) });
+        QCOMPARE(model.total(), 5);
+        QCOMPARE(cell(model, 0, SignalReasonsModel::Decision), QStringLiteral("Accepted"));
+        QCOMPARE(cell(model, 0, SignalReasonsModel::Total), QStringLiteral("2"));
+        const int maxRow = int(RejectReason::MaxPositions);
+        QCOMPARE(cell(model, maxRow, SignalReasonsModel::Long), QStringLiteral("2"));
+        QCOMPARE(cell(model, maxRow, SignalReasonsModel::Share), QStringLiteral("40.0%"));
+        QCOMPARE(model.count(RejectReason::Cooldown, Side::Short), 1);
+        model.addSignal(record(false, RejectReason::Halted, Side::Long));
+        QCOMPARE(model.total(), 6);
+        QCOMPARE(cell(model, int(RejectReason::Halted), SignalReasonsModel::Total), QStringLiteral("1"));
+        QCOMPARE(
+            model.data(model.index(int(RejectReason::Halted), SignalReasonsModel::Decision), Qt::UserRole)
+                .toString(),
+            QStringLiteral("halted"));
+    }
+};
+
+QTEST_MAIN(TestModels)
+#include "tst_models.moc"
