@@ -40,7 +40,7 @@ private:
     double m_maxDrawdown = 0;
     std::int64_t m_bars = 0;
     std::int64_t m_exposedBars = 0;
-    std::int64_t m_phaseActive[PhaseScores::Count] = {0, 0, 0, 0, 0};
+    std::int64_t m_phaseActive[PhaseScores::Count] = { 0, 0, 0, 0, 0 };
     std::int64_t m_firstMs = 0;
     std::int64_t m_lastMs = 0;
 

@@ -125,8 +125,8 @@ bool Portfolio::exitWanted(const Position& p, double close, ExitReason& reason)
     return false;
 }
 
-void Portfolio::restore(double cash, const std::vector<Position>& positions, std::int64_t nextId,
-                        std::int64_t lastEntryMs)
+void Portfolio::restore(
+    double cash, const std::vector<Position>& positions, std::int64_t nextId, std::int64_t lastEntryMs)
 {
     m_cash = cash;
     m_positions = positions;

@@ -40,8 +40,8 @@ public:
     static bool exitWanted(const Position& p, double close, ExitReason& reason);
 
     // Restores state (journal recovery). Positions must be in order of opening.
-    void restore(double cash, const std::vector<Position>& positions, std::int64_t nextId,
-                 std::int64_t lastEntryMs);
+    void restore(
+        double cash, const std::vector<Position>& positions, std::int64_t nextId, std::int64_t lastEntryMs);
     std::int64_t nextId() const { return m_nextId; }
 
 private:

@@ -8,8 +8,7 @@ namespace veloce {
 
 // Fixed-capacity history, newest last. Storage is allocated once in the constructor; push()
 // never allocates. Capacity is rounded up to a power of two so indexing is a mask, not a modulo.
-template<typename T>
-class RingBuffer
+template<typename T> class RingBuffer
 {
 public:
     explicit RingBuffer(int minCapacity)

@@ -17,7 +17,7 @@ constexpr int kMinBarsForSignal = 20;
 
 int historyCapacity(const Config& c)
 {
-    return std::max({c.squeezeLength, c.divergenceLookback, kVolumeWindow, kAtrWindow}) + 2;
+    return std::max({ c.squeezeLength, c.divergenceLookback, kVolumeWindow, kAtrWindow }) + 2;
 }
 } // namespace
 
@@ -72,8 +72,8 @@ const PhaseScores& Strategy::update(const Bar& bar)
     namespace F = PhaseFormulas;
     const bool first = m_closes.size() == 0;
     const double tr = first ? bar.high - bar.low
-                            : std::max({bar.high - bar.low, std::fabs(bar.high - m_prevClose),
-                                        std::fabs(bar.low - m_prevClose)});
+                            : std::max({ bar.high - bar.low, std::fabs(bar.high - m_prevClose),
+                                std::fabs(bar.low - m_prevClose) });
     m_prevClose = bar.close;
     m_closes.push(bar.close);
     m_volumes.push(bar.volume());
@@ -99,7 +99,8 @@ const PhaseScores& Strategy::update(const Bar& bar)
         const double halfWidth = m_config.squeezeKeltner == KeltnerMode::Range
             ? (m_squeezeExtremes.max() - m_squeezeExtremes.min()) * m_config.squeezeMultKc / 2.0
             : m_config.squeezeMultKc * (m_squeezeAtr.sum() / L);
-        if (F::inSqueeze(m_squeezeMoments.mean(), m_squeezeMoments.sd(flat), m_config.squeezeMultBb, halfWidth)) {
+        if (F::inSqueeze(
+                m_squeezeMoments.mean(), m_squeezeMoments.sd(flat), m_config.squeezeMultBb, halfWidth)) {
             if (!m_squeezeStart)
                 m_squeezeStart = bar.t;
             s.squeeze = F::squeezeScore(*m_squeezeStart, bar.t);
@@ -113,7 +114,8 @@ const PhaseScores& Strategy::update(const Bar& bar)
     if (n >= D) {
         const double p0 = m_closes.ago(D - 1);
         const double pt = (bar.close - p0) / p0;
-        const double vt = F::divergenceVolumeTrend(m_divNewer.sum(), m_divOlder.sum(), m_divOlder.nonZero() == 0);
+        const double vt
+            = F::divergenceVolumeTrend(m_divNewer.sum(), m_divOlder.sum(), m_divOlder.nonZero() == 0);
         s.divergence = F::divergenceScore(pt, vt);
     }
 
@@ -127,7 +129,8 @@ const PhaseScores& Strategy::update(const Bar& bar)
 
     // 5. Volume
     if (n >= kVolumeWindow)
-        s.volume = F::volumeScore(m_volPrev.sum() / (kVolumeWindow - 1), m_volPrev.nonZero() == 0, bar.volume());
+        s.volume
+            = F::volumeScore(m_volPrev.sum() / (kVolumeWindow - 1), m_volPrev.nonZero() == 0, bar.volume());
 
     s.total = F::totalScore(s.squeeze, s.divergence, s.reset, s.momentum, s.volume);
     m_scores = s;

@@ -27,7 +27,7 @@ struct BacktestResult
     QString configJson; // the config, secrets redacted
     QString configHash;
     std::vector<Trade> trades; // exit order
-    std::vector<SignalRecord> signals;
+    std::vector<SignalRecord> signalRecords; // not "signals": that is a Qt keyword macro
     std::vector<EquityPoint> equity;
     std::vector<Bar> bars; // may be decimated for display; empty when not collected
     std::vector<ScorePoint> scores; // likewise

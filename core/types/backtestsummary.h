@@ -28,7 +28,7 @@ struct BacktestSummary
     std::optional<double> sortinoRatio; // null when downside deviation is 0
     std::optional<double> profitFactor; // null when there is no loss
     double exposure = 0;
-    double phaseActivity[PhaseScores::Count] = {0, 0, 0, 0, 0};
+    double phaseActivity[PhaseScores::Count] = { 0, 0, 0, 0, 0 };
     std::int64_t signalCount = 0;
     std::int64_t rejectedSignals = 0;
     double elapsedMs = 0;

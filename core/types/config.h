@@ -5,9 +5,23 @@
 
 namespace veloce {
 
-enum class KeltnerMode { Range, Atr };
-enum class TradingMode { Backtest, Paper, DryRun, Live };
-enum class HeartbeatAction { Alert, Halt };
+enum class KeltnerMode
+{
+    Range,
+    Atr
+};
+enum class TradingMode
+{
+    Backtest,
+    Paper,
+    DryRun,
+    Live
+};
+enum class HeartbeatAction
+{
+    Alert,
+    Halt
+};
 
 // Every setting of STRATEGY.md §8 with its documented default. Parsed and validated once in app/
 // (ConfigJson), then passed down as a plain value; nothing below app/ reads configuration itself.

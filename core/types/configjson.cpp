@@ -13,19 +13,22 @@ using nlohmann::json;
 const char* modeName(TradingMode m)
 {
     switch (m) {
-    case TradingMode::Backtest: return "backtest";
-    case TradingMode::Paper: return "paper";
-    case TradingMode::DryRun: return "dry_run";
-    case TradingMode::Live: return "live";
+    case TradingMode::Backtest:
+        return "backtest";
+    case TradingMode::Paper:
+        return "paper";
+    case TradingMode::DryRun:
+        return "dry_run";
+    case TradingMode::Live:
+        return "live";
     }
     return "backtest";
 }
 
 ConfigError::ConfigError(const QString& source, const QString& key, const QString& problem)
-    : std::runtime_error(
-        (key.isEmpty() ? QStringLiteral("%1: %2").arg(source, problem)
-                       : QStringLiteral("%1: key \"%2\": %3").arg(source, key, problem))
-            .toStdString())
+    : std::runtime_error((key.isEmpty() ? QStringLiteral("%1: %2").arg(source, problem)
+                                        : QStringLiteral("%1: key \"%2\": %3").arg(source, key, problem))
+                             .toStdString())
     , m_source(source)
     , m_key(key)
     , m_problem(problem)
@@ -65,81 +68,81 @@ double readNumber(const json& v, const QString& source, const char* key)
 
 KeySpec real(const char* name, double Config::*member, double lo, double hi, bool loInclusive = true)
 {
-    return {name,
-            [=](const json& v, Config& c, const QString& src) {
-                const double d = readNumber(v, src, name);
-                if (d < lo || d > hi || (!loInclusive && d == lo))
-                    fail(src, name,
-                         QStringLiteral("%1 is out of range %2%3, %4]")
-                             .arg(d)
-                             .arg(loInclusive ? QStringLiteral("[") : QStringLiteral("("))
-                             .arg(lo)
-                             .arg(hi));
-                c.*member = d;
-            },
-            [=](const Config& c) { return json(c.*member); }};
+    return { name,
+        [=](const json& v, Config& c, const QString& src) {
+            const double d = readNumber(v, src, name);
+            if (d < lo || d > hi || (!loInclusive && d == lo))
+                fail(src, name,
+                    QStringLiteral("%1 is out of range %2%3, %4]")
+                        .arg(d)
+                        .arg(loInclusive ? QStringLiteral("[") : QStringLiteral("("))
+                        .arg(lo)
+                        .arg(hi));
+            c.*member = d;
+        },
+        [=](const Config& c) { return json(c.*member); } };
 }
 
 template<typename Int>
 KeySpec integer(const char* name, Int Config::*member, double lo, double hi, bool even = false)
 {
-    return {name,
-            [=](const json& v, Config& c, const QString& src) {
-                const double d = readNumber(v, src, name);
-                if (std::floor(d) != d)
-                    fail(src, name, QStringLiteral("expected a whole number, got %1").arg(d));
-                if (d < lo || d > hi)
-                    fail(src, name, QStringLiteral("%1 is out of range [%2, %3]").arg(d).arg(lo).arg(hi));
-                if (even && static_cast<long long>(d) % 2 != 0)
-                    fail(src, name, QStringLiteral("must be even (it is split into two halves), got %1").arg(d));
-                c.*member = static_cast<Int>(d);
-            },
-            [=](const Config& c) { return json(c.*member); }};
+    return { name,
+        [=](const json& v, Config& c, const QString& src) {
+            const double d = readNumber(v, src, name);
+            if (std::floor(d) != d)
+                fail(src, name, QStringLiteral("expected a whole number, got %1").arg(d));
+            if (d < lo || d > hi)
+                fail(src, name, QStringLiteral("%1 is out of range [%2, %3]").arg(d).arg(lo).arg(hi));
+            if (even && static_cast<long long>(d) % 2 != 0)
+                fail(src, name, QStringLiteral("must be even (it is split into two halves), got %1").arg(d));
+            c.*member = static_cast<Int>(d);
+        },
+        [=](const Config& c) { return json(c.*member); } };
 }
 
 KeySpec text(const char* name, QString Config::*member, bool allowEmpty, bool secret = false)
 {
-    return {name,
-            [=](const json& v, Config& c, const QString& src) {
-                if (!v.is_string())
-                    fail(src, name, QStringLiteral("expected a string, got %1").arg(typeName(v)));
-                const QString s = QString::fromStdString(v.get<std::string>());
-                if (!allowEmpty && s.trimmed().isEmpty())
-                    fail(src, name, QStringLiteral("must not be empty"));
-                c.*member = s;
-            },
-            [=](const Config& c) { return json((c.*member).toStdString()); }, secret};
+    return { name,
+        [=](const json& v, Config& c, const QString& src) {
+            if (!v.is_string())
+                fail(src, name, QStringLiteral("expected a string, got %1").arg(typeName(v)));
+            const QString s = QString::fromStdString(v.get<std::string>());
+            if (!allowEmpty && s.trimmed().isEmpty())
+                fail(src, name, QStringLiteral("must not be empty"));
+            c.*member = s;
+        },
+        [=](const Config& c) { return json((c.*member).toStdString()); }, secret };
 }
 
 template<typename E>
 KeySpec choice(const char* name, E Config::*member, std::vector<std::pair<const char*, E>> values)
 {
-    return {name,
-            [=](const json& v, Config& c, const QString& src) {
-                QStringList allowed;
-                for (const auto& [n, e] : values)
-                    allowed << QStringLiteral("\"%1\"").arg(QString::fromUtf8(n));
-                if (!v.is_string())
-                    fail(src, name,
-                         QStringLiteral("expected one of %1, got %2").arg(allowed.join(QStringLiteral(", ")),
-                                                                          typeName(v)));
-                const std::string s = v.get<std::string>();
-                for (const auto& [n, e] : values) {
-                    if (s == n) {
-                        c.*member = e;
-                        return;
-                    }
-                }
+    return { name,
+        [=](const json& v, Config& c, const QString& src) {
+            QStringList allowed;
+            for (const auto& [n, e] : values)
+                allowed << QStringLiteral("\"%1\"").arg(QString::fromUtf8(n));
+            if (!v.is_string())
                 fail(src, name,
-                     QStringLiteral("\"%1\" is not one of %2")
-                         .arg(QString::fromStdString(s), allowed.join(QStringLiteral(", "))));
-            },
-            [=](const Config& c) {
-                for (const auto& [n, e] : values)
-                    if (c.*member == e)
-                        return json(n);
-                return json();
-            }};
+                    QStringLiteral("expected one of %1, got %2")
+                        .arg(allowed.join(QStringLiteral(", ")), typeName(v)));
+            const std::string s = v.get<std::string>();
+            for (const auto& [n, e] : values) {
+                if (s == n) {
+                    c.*member = e;
+                    return;
+                }
+            }
+            fail(src, name,
+                QStringLiteral("\"%1\" is not one of %2")
+                    .arg(QString::fromStdString(s), allowed.join(QStringLiteral(", "))));
+        },
+        [=](const Config& c) {
+            for (const auto& [n, e] : values)
+                if (c.*member == e)
+                    return json(n);
+            return json();
+        } };
 }
 
 // The blueprint's score buckets, by their exact names.
@@ -148,74 +151,73 @@ struct SizeBucket
     const char* name;
     double Config::*member;
 };
-const SizeBucket kSizeBuckets[] = {{"0-3.9", &Config::sizeLow},
-                                   {"4-5", &Config::sizeMid},
-                                   {"6-7", &Config::sizeHigh},
-                                   {"8+", &Config::sizeTop}};
+const SizeBucket kSizeBuckets[] = { { "0-3.9", &Config::sizeLow }, { "4-5", &Config::sizeMid },
+    { "6-7", &Config::sizeHigh }, { "8+", &Config::sizeTop } };
 
 KeySpec sizeBuckets()
 {
     static const char* name = "position_size_by_score";
-    return {name,
-            [](const json& v, Config& c, const QString& src) {
-                if (!v.is_object())
-                    fail(src, name, QStringLiteral("expected an object, got %1").arg(typeName(v)));
-                for (auto it = v.begin(); it != v.end(); ++it) {
-                    const SizeBucket* bucket = nullptr;
-                    for (const auto& b : kSizeBuckets)
-                        if (it.key() == b.name)
-                            bucket = &b;
-                    const std::string full = std::string(name) + "." + it.key();
-                    if (!bucket)
-                        fail(src, full.c_str(),
-                             QStringLiteral("unknown bucket (known: \"0-3.9\", \"4-5\", \"6-7\", \"8+\")"));
-                    const double d = readNumber(it.value(), src, full.c_str());
-                    if (d < 0 || d > 10)
-                        fail(src, full.c_str(), QStringLiteral("%1 is out of range [0, 10]").arg(d));
-                    c.*(bucket->member) = d;
-                }
-            },
-            [](const Config& c) {
-                json o = json::object();
+    return { name,
+        [](const json& v, Config& c, const QString& src) {
+            if (!v.is_object())
+                fail(src, name, QStringLiteral("expected an object, got %1").arg(typeName(v)));
+            for (auto it = v.begin(); it != v.end(); ++it) {
+                const SizeBucket* bucket = nullptr;
                 for (const auto& b : kSizeBuckets)
-                    o[b.name] = c.*(b.member);
-                return o;
-            }};
+                    if (it.key() == b.name)
+                        bucket = &b;
+                const std::string full = std::string(name) + "." + it.key();
+                if (!bucket)
+                    fail(src, full.c_str(),
+                        QStringLiteral("unknown bucket (known: \"0-3.9\", \"4-5\", \"6-7\", \"8+\")"));
+                const double d = readNumber(it.value(), src, full.c_str());
+                if (d < 0 || d > 10)
+                    fail(src, full.c_str(), QStringLiteral("%1 is out of range [0, 10]").arg(d));
+                c.*(bucket->member) = d;
+            }
+        },
+        [](const Config& c) {
+            json o = json::object();
+            for (const auto& b : kSizeBuckets)
+                o[b.name] = c.*(b.member);
+            return o;
+        } };
 }
 
 KeySpec markets()
 {
     static const char* name = "influx_markets";
-    return {name,
-            [](const json& v, Config& c, const QString& src) {
-                if (!v.is_array())
-                    fail(src, name, QStringLiteral("expected an array of strings, got %1").arg(typeName(v)));
-                QStringList list;
-                for (const auto& m : v) {
-                    if (!m.is_string() || m.get<std::string>().empty())
-                        fail(src, name, QStringLiteral("every market must be a non-empty string"));
-                    list << QString::fromStdString(m.get<std::string>());
-                }
-                c.influxMarkets = list;
-            },
-            [](const Config& c) {
-                json a = json::array();
-                for (const auto& m : c.influxMarkets)
-                    a.push_back(m.toStdString());
-                return a;
-            }};
+    return { name,
+        [](const json& v, Config& c, const QString& src) {
+            if (!v.is_array())
+                fail(src, name, QStringLiteral("expected an array of strings, got %1").arg(typeName(v)));
+            QStringList list;
+            for (const auto& m : v) {
+                if (!m.is_string() || m.get<std::string>().empty())
+                    fail(src, name, QStringLiteral("every market must be a non-empty string"));
+                list << QString::fromStdString(m.get<std::string>());
+            }
+            c.influxMarkets = list;
+        },
+        [](const Config& c) {
+            json a = json::array();
+            for (const auto& m : c.influxMarkets)
+                a.push_back(m.toStdString());
+            return a;
+        } };
 }
 
 KeySpec seed()
 {
     static const char* name = "simulator_seed";
-    return {name,
-            [](const json& v, Config& c, const QString& src) {
-                if (!v.is_number_unsigned())
-                    fail(src, name, QStringLiteral("expected a non-negative whole number, got %1").arg(typeName(v)));
-                c.simulatorSeed = v.get<quint64>();
-            },
-            [](const Config& c) { return json(c.simulatorSeed); }};
+    return { name,
+        [](const json& v, Config& c, const QString& src) {
+            if (!v.is_number_unsigned())
+                fail(src, name,
+                    QStringLiteral("expected a non-negative whole number, got %1").arg(typeName(v)));
+            c.simulatorSeed = v.get<quint64>();
+        },
+        [](const Config& c) { return json(c.simulatorSeed); } };
 }
 
 const std::vector<KeySpec>& schema()
@@ -235,7 +237,7 @@ const std::vector<KeySpec>& schema()
         real("squeeze_mult_bb", &Config::squeezeMultBb, 0, 100, false),
         real("squeeze_mult_kc", &Config::squeezeMultKc, 0, 100, false),
         choice<KeltnerMode>("squeeze_keltner", &Config::squeezeKeltner,
-                            {{"range", KeltnerMode::Range}, {"atr", KeltnerMode::Atr}}),
+            { { "range", KeltnerMode::Range }, { "atr", KeltnerMode::Atr } }),
         integer("divergence_lookback", &Config::divergenceLookback, 2, 1000, true),
         real("min_entry_score", &Config::minEntryScore, 0, 10),
         sizeBuckets(),
@@ -249,17 +251,15 @@ const std::vector<KeySpec>& schema()
         real("max_drawdown_percent", &Config::maxDrawdownPercent, 0, 1, false),
         real("heartbeat_timeout_s", &Config::heartbeatTimeoutS, 0, 86400, false),
         choice<HeartbeatAction>("heartbeat_action", &Config::heartbeatAction,
-                                {{"alert", HeartbeatAction::Alert}, {"halt", HeartbeatAction::Halt}}),
+            { { "alert", HeartbeatAction::Alert }, { "halt", HeartbeatAction::Halt } }),
         text("freqtrade_url", &Config::freqtradeUrl, false),
         text("freqtrade_username", &Config::freqtradeUsername, true),
         text("freqtrade_password", &Config::freqtradePassword, true, true),
         text("freqtrade_pair", &Config::freqtradePair, false),
         integer("freqtrade_timeout_ms", &Config::freqtradeTimeoutMs, 100, 600000),
         choice<TradingMode>("mode", &Config::mode,
-                            {{"backtest", TradingMode::Backtest},
-                             {"paper", TradingMode::Paper},
-                             {"dry_run", TradingMode::DryRun},
-                             {"live", TradingMode::Live}}),
+            { { "backtest", TradingMode::Backtest }, { "paper", TradingMode::Paper },
+                { "dry_run", TradingMode::DryRun }, { "live", TradingMode::Live } }),
         seed(),
         real("simulator_speed", &Config::simulatorSpeed, 0, 100000, false),
     };
@@ -272,7 +272,7 @@ Config ConfigJson::apply(const json& object, const QString& source, Config base)
 {
     if (!object.is_object())
         throw ConfigError(source, QString(),
-                          QStringLiteral("the top level must be a JSON object, got %1").arg(typeName(object)));
+            QStringLiteral("the top level must be a JSON object, got %1").arg(typeName(object)));
     for (auto it = object.begin(); it != object.end(); ++it) {
         const KeySpec* spec = nullptr;
         for (const auto& k : schema())
@@ -280,13 +280,13 @@ Config ConfigJson::apply(const json& object, const QString& source, Config base)
                 spec = &k;
         if (!spec)
             throw ConfigError(source, QString::fromStdString(it.key()),
-                              QStringLiteral("unknown key (see the configuration reference in README.md)"));
+                QStringLiteral("unknown key (see the configuration reference in README.md)"));
         spec->read(it.value(), base, source);
     }
     if (!base.freqtradeUrl.startsWith(QLatin1String("http://"))
         && !base.freqtradeUrl.startsWith(QLatin1String("https://")))
-        throw ConfigError(source, QStringLiteral("freqtrade_url"),
-                          QStringLiteral("must start with http:// or https://"));
+        throw ConfigError(
+            source, QStringLiteral("freqtrade_url"), QStringLiteral("must start with http:// or https://"));
     return base;
 }
 

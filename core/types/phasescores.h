@@ -16,18 +16,23 @@ struct PhaseScores
     double phase(int i) const
     {
         switch (i) {
-        case 0: return squeeze;
-        case 1: return divergence;
-        case 2: return reset;
-        case 3: return momentum;
-        default: return volume;
+        case 0:
+            return squeeze;
+        case 1:
+            return divergence;
+        case 2:
+            return reset;
+        case 3:
+            return momentum;
+        default:
+            return volume;
         }
     }
 };
 
 // Maximum of each phase, in the order of PhaseScores::phase(); used by views and reports.
-inline constexpr double kPhaseMax[PhaseScores::Count] = {3.0, 3.0, 2.0, 1.5, 1.5};
-inline constexpr const char* kPhaseKeys[PhaseScores::Count] = {"squeeze", "divergence", "reset", "momentum",
-                                                               "volume"};
+inline constexpr double kPhaseMax[PhaseScores::Count] = { 3.0, 3.0, 2.0, 1.5, 1.5 };
+inline constexpr const char* kPhaseKeys[PhaseScores::Count]
+    = { "squeeze", "divergence", "reset", "momentum", "volume" };
 
 } // namespace veloce

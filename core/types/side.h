@@ -5,7 +5,11 @@
 namespace veloce {
 
 // +1 / -1 so that PnL is simply side * (exit - entry) * qty (STRATEGY.md §5).
-enum class Side : int { Long = 1, Short = -1 };
+enum class Side : int
+{
+    Long = 1,
+    Short = -1
+};
 
 inline int sign(Side s)
 {

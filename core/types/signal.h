@@ -24,18 +24,34 @@ struct Signal
 };
 
 // Why the portfolio refused a signal, checked in this order (STRATEGY.md §5).
-enum class RejectReason : int { None = 0, Cooldown, Size, MaxPositions, Drawdown, Margin, Halted };
+enum class RejectReason : int
+{
+    None = 0,
+    Cooldown,
+    Size,
+    MaxPositions,
+    Drawdown,
+    Margin,
+    Halted
+};
 
 inline const char* rejectReasonName(RejectReason r)
 {
     switch (r) {
-    case RejectReason::None: return "";
-    case RejectReason::Cooldown: return "cooldown";
-    case RejectReason::Size: return "size";
-    case RejectReason::MaxPositions: return "max_positions";
-    case RejectReason::Drawdown: return "drawdown";
-    case RejectReason::Margin: return "margin";
-    case RejectReason::Halted: return "halted";
+    case RejectReason::None:
+        return "";
+    case RejectReason::Cooldown:
+        return "cooldown";
+    case RejectReason::Size:
+        return "size";
+    case RejectReason::MaxPositions:
+        return "max_positions";
+    case RejectReason::Drawdown:
+        return "drawdown";
+    case RejectReason::Margin:
+        return "margin";
+    case RejectReason::Halted:
+        return "halted";
     }
     return "";
 }

@@ -6,16 +6,28 @@
 
 namespace veloce {
 
-enum class ExitReason : int { Stop, Target, End, Kill, Manual };
+enum class ExitReason : int
+{
+    Stop,
+    Target,
+    End,
+    Kill,
+    Manual
+};
 
 inline const char* exitReasonName(ExitReason r)
 {
     switch (r) {
-    case ExitReason::Stop: return "stop";
-    case ExitReason::Target: return "target";
-    case ExitReason::End: return "end";
-    case ExitReason::Kill: return "kill";
-    case ExitReason::Manual: return "manual";
+    case ExitReason::Stop:
+        return "stop";
+    case ExitReason::Target:
+        return "target";
+    case ExitReason::End:
+        return "end";
+    case ExitReason::Kill:
+        return "kill";
+    case ExitReason::Manual:
+        return "manual";
     }
     return "";
 }

@@ -33,9 +33,10 @@ private:
 
 void TestBacktestCli::initTestCase()
 {
-    const QString data = QStringLiteral(VELOCE_SHARED_DATA "/binance/BTCUSDT-1m-2024-01-01_2024-03-31.csv.gz");
-    const CliRun run = runCli({QStringLiteral("backtest"), QStringLiteral("--data"), data, QStringLiteral("--out"),
-                               m_out.path(), QStringLiteral("--scores")});
+    const QString data
+        = QStringLiteral(VELOCE_SHARED_DATA "/binance/BTCUSDT-1m-2024-01-01_2024-03-31.csv.gz");
+    const CliRun run = runCli({ QStringLiteral("backtest"), QStringLiteral("--data"), data,
+        QStringLiteral("--out"), m_out.path(), QStringLiteral("--scores") });
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     auto source = openBarFile(data);
     Bar b;
@@ -58,7 +59,7 @@ QStringList TestBacktestCli::rows(const char* file) const
 
 void TestBacktestCli::writesAllFiles()
 {
-    for (const char* f : {"summary.json", "trades.csv", "signals.csv", "equity.csv", "scores.csv"})
+    for (const char* f : { "summary.json", "trades.csv", "signals.csv", "equity.csv", "scores.csv" })
         QVERIFY2(QFile::exists(m_out.filePath(QLatin1String(f))), f);
     QCOMPARE(rows("scores.csv").size(), 131040); // one row per bar
     QCOMPARE(rows("equity.csv").size(), 131040); // one per minute, and these are 1-minute bars
@@ -82,7 +83,8 @@ void TestBacktestCli::tradesRecomputedByHand()
     const std::int64_t entryMs = t[0].toLongLong();
     const std::int64_t exitMs = t[1].toLongLong();
     const bool isLong = t[2] == QLatin1String("LONG");
-    const double entry = t[3].toDouble(), exit = t[4].toDouble(), qty = t[5].toDouble(), pnl = t[6].toDouble();
+    const double entry = t[3].toDouble(), exit = t[4].toDouble(), qty = t[5].toDouble(),
+                 pnl = t[6].toDouble();
 
     // Defaults: no slippage, no fees -> fills at the bar close.
     QVERIFY(m_index.count(entryMs) && m_index.count(exitMs));
@@ -111,8 +113,9 @@ void TestBacktestCli::tradesRecomputedByHand()
     }
     QCOMPARE(m_bars[std::min(xi, m_bars.size() - 1)].t, exitMs);
     const QString reason = t[8];
-    QCOMPARE(reason, (isLong ? m_bars[xi].close <= stop : m_bars[xi].close >= stop) ? QStringLiteral("stop")
-                                                                                     : QStringLiteral("target"));
+    QCOMPARE(reason,
+        (isLong ? m_bars[xi].close <= stop : m_bars[xi].close >= stop) ? QStringLiteral("stop")
+                                                                       : QStringLiteral("target"));
     QVERIFY(std::fabs(pnl - dir * (exit - entry) * qty) <= 1e-9 * std::fabs(pnl) + 1e-9);
 
     // Size: half of equity for a 4-5 score, capped so the loss at the stop is 2 % of equity.
@@ -123,9 +126,10 @@ void TestBacktestCli::tradesRecomputedByHand()
             equityAtEntry = row.split(QLatin1Char(','))[1].toDouble();
     const double score = t[9].toDouble();
     const double fraction = score >= 8 ? 1.5 : score >= 6 ? 1.0 : 0.5;
-    const double expectedQty = std::min(fraction * equityAtEntry / entry, 0.02 * equityAtEntry / std::fabs(entry - stop));
+    const double expectedQty
+        = std::min(fraction * equityAtEntry / entry, 0.02 * equityAtEntry / std::fabs(entry - stop));
     QVERIFY2(std::fabs(qty - expectedQty) <= 1e-9 * expectedQty,
-             qPrintable(QStringLiteral("qty %1 vs %2").arg(qty, 0, 'g', 17).arg(expectedQty, 0, 'g', 17)));
+        qPrintable(QStringLiteral("qty %1 vs %2").arg(qty, 0, 'g', 17).arg(expectedQty, 0, 'g', 17)));
 }
 
 void TestBacktestCli::summaryCountsMatchFiles()

@@ -32,17 +32,17 @@ void TestGolden::reproduces()
     QFETCH(QString, expectedDir);
     QFETCH(QString, config);
     QTemporaryDir out;
-    QStringList args{QStringLiteral("backtest"), QStringLiteral("--data"),
-                     QStringLiteral(VELOCE_SHARED_DATA "/binance/BTCUSDT-1m-2025-10-01_2025-10-31.csv.gz"),
-                     QStringLiteral("--out"), out.path()};
+    QStringList args { QStringLiteral("backtest"), QStringLiteral("--data"),
+        QStringLiteral(VELOCE_SHARED_DATA "/binance/BTCUSDT-1m-2025-10-01_2025-10-31.csv.gz"),
+        QStringLiteral("--out"), out.path() };
     if (!config.isEmpty())
         args << QStringLiteral("--config") << config;
     const CliRun run = runCli(args);
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
 
-    for (const char* file : {"trades.csv", "signals.csv"}) {
-        const QString diff = CsvCompare::compare(out.filePath(QLatin1String(file)),
-                                                 expectedDir + QLatin1Char('/') + QLatin1String(file));
+    for (const char* file : { "trades.csv", "signals.csv" }) {
+        const QString diff = CsvCompare::compare(
+            out.filePath(QLatin1String(file)), expectedDir + QLatin1Char('/') + QLatin1String(file));
         QVERIFY2(diff.isEmpty(), qPrintable(QLatin1String(file) + QStringLiteral(": ") + diff));
     }
 
@@ -59,16 +59,17 @@ void TestGolden::reproduces()
         if (it->isObject()) {
             const QJsonObject wo = it->toObject();
             for (auto p = wo.begin(); p != wo.end(); ++p)
-                QVERIFY2(CsvCompare::numbersClose(g.toObject().value(p.key()).toDouble(), p->toDouble(), 1e-9),
-                         qPrintable(it.key() + QLatin1Char('.') + p.key()));
+                QVERIFY2(
+                    CsvCompare::numbersClose(g.toObject().value(p.key()).toDouble(), p->toDouble(), 1e-9),
+                    qPrintable(it.key() + QLatin1Char('.') + p.key()));
         } else if (it->isNull()) {
             QVERIFY2(g.isNull(), qPrintable(it.key()));
         } else {
             QVERIFY2(CsvCompare::numbersClose(g.toDouble(), it->toDouble(), 1e-9),
-                     qPrintable(QStringLiteral("%1: got %2, expected %3")
-                                    .arg(it.key())
-                                    .arg(g.toDouble(), 0, 'g', 17)
-                                    .arg(it->toDouble(), 0, 'g', 17)));
+                qPrintable(QStringLiteral("%1: got %2, expected %3")
+                               .arg(it.key())
+                               .arg(g.toDouble(), 0, 'g', 17)
+                               .arg(it->toDouble(), 0, 'g', 17)));
         }
     }
 }

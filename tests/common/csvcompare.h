@@ -22,7 +22,7 @@ inline bool numbersClose(double a, double b, double rel)
 {
     if (a == b)
         return true;
-    return std::fabs(a - b) <= rel * std::max({std::fabs(a), std::fabs(b), 1e-300});
+    return std::fabs(a - b) <= rel * std::max({ std::fabs(a), std::fabs(b), 1e-300 });
 }
 
 inline QString compare(const QString& actualPath, const QString& expectedPath, double rel = 1e-9)
@@ -45,7 +45,8 @@ inline QString compare(const QString& actualPath, const QString& expectedPath, d
             const double ve = ce[c].toDouble(&okE);
             const bool same = (okA && okE) ? numbersClose(va, ve, rel) : ca[c] == ce[c];
             if (!same)
-                return QStringLiteral("line %1, column %2: got \"%3\", expected \"%4\"\n  got:      %5\n  expected: %6")
+                return QStringLiteral(
+                    "line %1, column %2: got \"%3\", expected \"%4\"\n  got:      %5\n  expected: %6")
                     .arg(i + 1)
                     .arg(c + 1)
                     .arg(ca[c], ce[c], a[i], e[i]);

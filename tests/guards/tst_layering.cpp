@@ -22,7 +22,7 @@ int TestLayering::check(const QString& root, QString* output)
 {
     QProcess p;
     p.setProcessChannelMode(QProcess::MergedChannels);
-    p.start(QStringLiteral("bash"), {QStringLiteral(VELOCE_SOURCE_DIR "/.ci/check-layering"), root});
+    p.start(QStringLiteral("bash"), { QStringLiteral(VELOCE_SOURCE_DIR "/.ci/check-layering"), root });
     p.waitForFinished(120000);
     *output = QString::fromUtf8(p.readAll());
     return p.exitCode();
@@ -40,15 +40,24 @@ void TestLayering::violationsAreCaught_data()
     QTest::addColumn<QString>("file");
     QTest::addColumn<QString>("include");
     QTest::addColumn<bool>("allowed");
-    QTest::newRow("strategy -> engine (upward)") << "core/strategy/x.cpp" << "engine/backtester.h" << false;
-    QTest::newRow("types -> data (upward)") << "core/types/x.h" << "data/barsource.h" << false;
-    QTest::newRow("core -> widgets") << "core/report/x.cpp" << "widgets/mainwindow.h" << false;
-    QTest::newRow("core -> QtWidgets") << "core/engine/x.cpp" << "QtWidgets/QWidget" << false;
-    QTest::newRow("core -> QWidget") << "core/safety/x.cpp" << "QWidget" << false;
-    QTest::newRow("widgets -> app") << "widgets/x.cpp" << "app/cli.h" << false;
-    QTest::newRow("engine -> strategy (leftward)") << "core/engine/x.cpp" << "strategy/strategy.h" << true;
-    QTest::newRow("widgets -> report") << "widgets/x.cpp" << "report/summaryjson.h" << true;
-    QTest::newRow("same layer") << "core/data/x.cpp" << "data/barsource.h" << true;
+    QTest::newRow("strategy -> engine (upward)") << "core/strategy/x.cpp"
+                                                 << "engine/backtester.h" << false;
+    QTest::newRow("types -> data (upward)") << "core/types/x.h"
+                                            << "data/barsource.h" << false;
+    QTest::newRow("core -> widgets") << "core/report/x.cpp"
+                                     << "widgets/mainwindow.h" << false;
+    QTest::newRow("core -> QtWidgets") << "core/engine/x.cpp"
+                                       << "QtWidgets/QWidget" << false;
+    QTest::newRow("core -> QWidget") << "core/safety/x.cpp"
+                                     << "QWidget" << false;
+    QTest::newRow("widgets -> app") << "widgets/x.cpp"
+                                    << "app/cli.h" << false;
+    QTest::newRow("engine -> strategy (leftward)") << "core/engine/x.cpp"
+                                                   << "strategy/strategy.h" << true;
+    QTest::newRow("widgets -> report") << "widgets/x.cpp"
+                                       << "report/summaryjson.h" << true;
+    QTest::newRow("same layer") << "core/data/x.cpp"
+                                << "data/barsource.h" << true;
 }
 
 void TestLayering::violationsAreCaught()
@@ -57,8 +66,8 @@ void TestLayering::violationsAreCaught()
     QFETCH(QString, include);
     QFETCH(bool, allowed);
     QTemporaryDir tree;
-    for (const char* d : {"core/types", "core/data", "core/strategy", "core/engine", "core/report", "core/safety",
-                          "widgets", "app"})
+    for (const char* d : { "core/types", "core/data", "core/strategy", "core/engine", "core/report",
+             "core/safety", "widgets", "app" })
         QVERIFY(QDir(tree.path()).mkpath(QLatin1String(d)));
     QFile f(tree.filePath(file));
     QVERIFY(f.open(QIODevice::WriteOnly));

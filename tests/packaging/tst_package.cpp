@@ -15,7 +15,8 @@ private slots:
     void debInstallsAndRuns();
 
 private:
-    static QString run(const QString& program, const QStringList& args, int* exitCode, int timeoutMs = 600000);
+    static QString run(
+        const QString& program, const QStringList& args, int* exitCode, int timeoutMs = 600000);
 };
 
 QString TestPackage::run(const QString& program, const QStringList& args, int* exitCode, int timeoutMs)
@@ -34,9 +35,9 @@ void TestPackage::metainfoValidates()
 {
     int rc = 0;
     const QString out = run(QStringLiteral("appstreamcli"),
-                            {QStringLiteral("validate"), QStringLiteral("--no-net"),
-                             QStringLiteral(VELOCE_SOURCE_DIR "/packaging/dev.veloce.Veloce.metainfo.xml")},
-                            &rc);
+        { QStringLiteral("validate"), QStringLiteral("--no-net"),
+            QStringLiteral(VELOCE_SOURCE_DIR "/packaging/dev.veloce.Veloce.metainfo.xml") },
+        &rc);
     QVERIFY2(rc == 0, qPrintable(out));
 }
 
@@ -47,39 +48,41 @@ void TestPackage::debInstallsAndRuns()
     QTemporaryDir dir;
     int rc = 0;
     QString out = run(QStringLiteral("cpack"),
-                      {QStringLiteral("-G"), QStringLiteral("DEB"), QStringLiteral("-B"), dir.path(),
-                       QStringLiteral("--config"), QStringLiteral(VELOCE_BINARY_DIR "/CPackConfig.cmake")},
-                      &rc);
+        { QStringLiteral("-G"), QStringLiteral("DEB"), QStringLiteral("-B"), dir.path(),
+            QStringLiteral("--config"), QStringLiteral(VELOCE_BINARY_DIR "/CPackConfig.cmake") },
+        &rc);
     QVERIFY2(rc == 0, qPrintable(out));
-    const QStringList debs = QDir(dir.path()).entryList({QStringLiteral("*.deb")});
+    const QStringList debs = QDir(dir.path()).entryList({ QStringLiteral("*.deb") });
     QCOMPARE(debs.size(), 1);
     const QString deb = QDir(dir.path()).filePath(debs.first());
 
-    out = run(QStringLiteral("dpkg-deb"), {QStringLiteral("-c"), deb}, &rc);
+    out = run(QStringLiteral("dpkg-deb"), { QStringLiteral("-c"), deb }, &rc);
     QCOMPARE(rc, 0);
-    for (const char* path : {"./usr/bin/veloce-cli", "./usr/bin/veloce", "applications/dev.veloce.Veloce.desktop",
-                             "metainfo/dev.veloce.Veloce.metainfo.xml", "scalable/apps/dev.veloce.Veloce.svg",
-                             "256x256/apps/dev.veloce.Veloce.png", "man1/veloce-cli.1.gz"})
+    for (const char* path :
+        { "./usr/bin/veloce-cli", "./usr/bin/veloce", "applications/dev.veloce.Veloce.desktop",
+            "metainfo/dev.veloce.Veloce.metainfo.xml", "scalable/apps/dev.veloce.Veloce.svg",
+            "256x256/apps/dev.veloce.Veloce.png", "man1/veloce-cli.1.gz" })
         QVERIFY2(out.contains(QLatin1String(path)), path);
 
-    out = run(QStringLiteral("apt-get"), {QStringLiteral("install"), QStringLiteral("-y"), QStringLiteral("-q"), deb},
-              &rc);
+    out = run(QStringLiteral("apt-get"),
+        { QStringLiteral("install"), QStringLiteral("-y"), QStringLiteral("-q"), deb }, &rc);
     QVERIFY2(rc == 0, qPrintable(out));
     const auto removePackage = qScopeGuard([] {
         int ignored = 0;
-        run(QStringLiteral("apt-get"), {QStringLiteral("remove"), QStringLiteral("-y"), QStringLiteral("-q"),
-                                        QStringLiteral("veloce")},
+        run(QStringLiteral("apt-get"),
+            { QStringLiteral("remove"), QStringLiteral("-y"), QStringLiteral("-q"),
+                QStringLiteral("veloce") },
             &ignored);
     });
 
-    out = run(QStringLiteral("/usr/bin/veloce-cli"), {QStringLiteral("--version")}, &rc);
+    out = run(QStringLiteral("/usr/bin/veloce-cli"), { QStringLiteral("--version") }, &rc);
     QCOMPARE(rc, 0);
     QVERIFY2(out.startsWith(QLatin1String("veloce-cli ")), qPrintable(out));
     QTemporaryDir result;
     out = run(QStringLiteral("/usr/bin/veloce-cli"),
-              {QStringLiteral("backtest"), QStringLiteral("--simulate"), QStringLiteral("20000"), QStringLiteral("--out"),
-               result.path()},
-              &rc);
+        { QStringLiteral("backtest"), QStringLiteral("--simulate"), QStringLiteral("20000"),
+            QStringLiteral("--out"), result.path() },
+        &rc);
     QVERIFY2(rc == 0, qPrintable(out));
     QVERIFY(QFile::exists(result.filePath(QStringLiteral("summary.json"))));
     QVERIFY(out.contains(QLatin1String("\"bars\": 20000")));
