@@ -9,6 +9,7 @@
 #include "marketscommand.h"
 #include "papercommand.h"
 #include "reportcommand.h"
+#include "sessionbenchcommand.h"
 #include "simulatecommand.h"
 #include "types/configjson.h"
 
@@ -24,6 +25,7 @@ Cli::Cli()
     add(std::make_unique<ReportCommand>());
     add(std::make_unique<SimulateCommand>());
     add(std::make_unique<BenchCommand>());
+    add(std::make_unique<SessionBenchCommand>());
     add(std::make_unique<InfluxImportCommand>());
     add(std::make_unique<MarketsCommand>());
     add(std::make_unique<InfluxBenchCommand>());

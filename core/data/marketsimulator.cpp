@@ -90,10 +90,10 @@ void MarketSimulator::enterRegime(Regime regime)
         const double dev = (m_fair - std::clamp(m_fair, kBandLow, kBandHigh)) / kBandCenter;
         const double pUp = std::clamp(0.5 - 4.0 * dev, 0.15, 0.85);
         const double dir = m_rng.uniform() < pUp ? 1.0 : -1.0;
-        m_drift = dir * (0.3e-4 + 0.7e-4 * v);
+        m_drift = dir * (0.05e-4 + 0.15e-4 * v);
         // A breakout out of a quiet phase starts with a burst: fast move, heavy volume.
         const bool breakout = previous == Regime::Quiet;
-        m_impulse = dir * (breakout ? 1.5e-4 + 2.5e-4 * m_rng.uniform() : 0.5e-4);
+        m_impulse = dir * (breakout ? 0.5e-4 + 1.0e-4 * m_rng.uniform() : 0.2e-4);
         if (breakout)
             m_activity += 4.0;
         m_sigmaTarget = 1.6e-4 * (0.7 + 0.6 * m_rng.uniform());
