@@ -68,8 +68,10 @@ BacktestPanel::BacktestPanel(QWidget* parent)
     pathRow->addWidget(m_path, 1);
     pathRow->addWidget(browse);
     fileForm->addRow(tr("File"), pathRow);
-    m_format->addItems({ QStringLiteral("auto"), QStringLiteral("klines"), QStringLiteral("aggtrades"),
-        QStringLiteral("trades"), QStringLiteral("bars") });
+    // The other formats are shown by the names --format takes; only "auto" needs words.
+    m_format->addItem(tr("auto-detect"), QStringLiteral("auto"));
+    for (const char* format : { "klines", "aggtrades", "trades", "bars" })
+        m_format->addItem(QString::fromLatin1(format), QString::fromLatin1(format));
     fileForm->addRow(tr("Format"), m_format);
 
     auto* influx = new QWidget;
@@ -183,7 +185,7 @@ SourceSpec BacktestPanel::sourceSpec(const Config& config) const
     case 1:
         s.kind = SourceSpec::Kind::File;
         s.path = m_path->text().trimmed();
-        s.format = m_format->currentText();
+        s.format = m_format->currentData().toString();
         if (s.path.isEmpty())
             throw UsageError(tr("Choose a data file (Browse, or drop one on the window)"));
         break;

@@ -1,5 +1,7 @@
 #include "guioptions.h"
 
+#include "uilanguage.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
@@ -36,8 +38,12 @@ GuiOptions GuiOptions::parse(const QStringList& arguments)
         tr("Measure GUI event-loop latency for this many seconds, print JSON, quit."), QStringLiteral("s"));
     const QCommandLineOption exportReport(QStringLiteral("export-report"),
         tr("After --backtest, write the HTML report here."), QStringLiteral("html"));
+    const QCommandLineOption lang(QStringLiteral("lang"),
+        tr("Language of the window: %1 (default: as chosen in Settings, else the system language).")
+            .arg(UiLanguage::available().join(QStringLiteral(", "))),
+        QStringLiteral("code"));
     p.addOptions({ config, journal, speed, seed, noSession, backtest, screenshot, after, status, exitAfter,
-        bench, exportReport });
+        bench, exportReport, lang });
     GuiOptions o;
     if (!p.parse(arguments)) {
         o.error = p.errorText();
@@ -81,9 +87,29 @@ GuiOptions GuiOptions::parse(const QStringList& arguments)
     if (p.isSet(bench))
         number(bench, 1, 3600, o.benchmarkS);
     o.exportReportPath = p.value(exportReport);
+    if (p.isSet(lang)) {
+        o.language = UiLanguage::normalize(p.value(lang));
+        if (o.language.isEmpty())
+            o.error = tr("--lang: unknown language \"%1\" (available: %2)")
+                          .arg(p.value(lang), UiLanguage::available().join(QStringLiteral(", ")));
+    }
     if (!p.positionalArguments().isEmpty())
         o.error = tr("unexpected argument \"%1\"").arg(p.positionalArguments().constFirst());
     return o;
+}
+
+QString GuiOptions::languageArgument(const QStringList& arguments)
+{
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        const QString& a = arguments.at(i);
+        if (a == QLatin1String("--"))
+            break;
+        if (a == QLatin1String("--lang") && i + 1 < arguments.size())
+            return UiLanguage::normalize(arguments.at(i + 1));
+        if (a.startsWith(QLatin1String("--lang=")))
+            return UiLanguage::normalize(a.mid(7));
+    }
+    return {};
 }
 
 } // namespace veloce

@@ -26,9 +26,14 @@ public:
     double exitAfterS = 0;
     double benchmarkS = 0;
     QString exportReportPath; // after --backtest: write the HTML report here
+    QString language; // --lang ("de", "en"); empty: the Settings choice, else the system's
     QString error; // set when the arguments are invalid
 
     static GuiOptions parse(const QStringList& arguments);
+    // The language asked for with --lang, read ahead of parse(): the translator has to be in
+    // place before parse() builds the (translated) help text. Empty when absent or unknown;
+    // parse() reports the unknown ones.
+    static QString languageArgument(const QStringList& arguments);
 };
 
 } // namespace veloce

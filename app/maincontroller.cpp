@@ -8,6 +8,7 @@
 #include "displayformat.h"
 #include "eventloopprobe.h"
 #include "killswitchbutton.h"
+#include "languagechooser.h"
 #include "mainwindow.h"
 #include "report/htmlreport.h"
 #include "report/summaryjson.h"
@@ -15,6 +16,7 @@
 #include "sessionpanel.h"
 #include "settingsdialog.h"
 #include "types/configjson.h"
+#include "uilanguage.h"
 
 #include <QApplication>
 #include <QDir>
@@ -183,11 +185,18 @@ void MainController::setConfig(const Config& config)
 void MainController::editSettings()
 {
     SettingsDialog dialog(m_config, m_window.get());
+    LanguageChooser* language = dialog.languageChooser();
+    language->setLanguages(UiLanguage::choices(), UiLanguage::stored());
     if (dialog.exec() == QDialog::Accepted) {
         setConfig(dialog.config());
         saveSettings();
-        m_window->statusBar()->showMessage(
-            tr("Settings saved; they apply to the next backtest and session."), 8000);
+        if (language->changed())
+            UiLanguage::store(language->language());
+        m_window->statusBar()->showMessage(language->changed()
+                ? tr("Settings saved; they apply to the next backtest and session, the language at the "
+                     "next start.")
+                : tr("Settings saved; they apply to the next backtest and session."),
+            8000);
     }
 }
 

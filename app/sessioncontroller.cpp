@@ -190,7 +190,20 @@ void SessionController::onTradingState(TradingState state, const QString& reason
 void SessionController::onFinished(SessionState state, const QString& reason)
 {
     m_panel->setRunning(false);
-    m_panel->setState(tr("Session %1").arg(reason), state == SessionState::Failed);
+    // `reason` is the state's machine name (journal, status JSON); the panel says it in words.
+    QString text;
+    switch (state) {
+    case SessionState::Finished:
+        text = tr("Session finished");
+        break;
+    case SessionState::Failed:
+        text = tr("Session failed");
+        break;
+    default:
+        text = tr("Session stopped");
+        break;
+    }
+    m_panel->setState(text, state == SessionState::Failed);
     render();
     Q_EMIT sessionFinished(reason);
 }

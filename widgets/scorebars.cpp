@@ -57,24 +57,31 @@ QString ScoreBars::rowName(int row) const
 
 QString ScoreBars::rowToolTip(int row) const
 {
+    // The literals break after "\u2013" because lupdate reads every hex digit after \u ("\u20133"
+    // would reach the .ts as U+0133) and the text would never match its translation.
     switch (row) {
     case 0:
-        return tr("Squeeze (0\u20133): the Bollinger Bands sit inside the Keltner Channel; one point per "
+        return tr("Squeeze (0\u2013"
+                  "3): the Bollinger Bands sit inside the Keltner Channel; one point per "
                   "minute the squeeze has lasted, up to 3.");
     case 1:
-        return tr("Divergence (0\u20133): price moved more than 1% over the lookback while volume moved "
+        return tr("Divergence (0\u2013"
+                  "3): price moved more than 1% over the lookback while volume moved "
                   "the other way by more than 10%.");
     case 2:
         return tr("Reset (0 or 2): over the last 20 bars price moved more than 0.5% and then reversed "
                   "by more than 0.5%.");
     case 3:
-        return tr("Momentum (0\u20131.5): the price change over the last 10 bars, full score at a 1.5% "
+        return tr("Momentum (0\u2013"
+                  "1.5): the price change over the last 10 bars, full score at a 1.5% "
                   "move.");
     case 4:
-        return tr("Volume (0\u20131.5): this bar traded more than twice the average volume of the "
+        return tr("Volume (0\u2013"
+                  "1.5): this bar traded more than twice the average volume of the "
                   "previous 49 bars.");
     default:
-        return tr("Total (0\u201310): the sum of the five phases; a signal needs at least the entry "
+        return tr("Total (0\u2013"
+                  "10): the sum of the five phases; a signal needs at least the entry "
                   "threshold (min_entry_score, %1).")
             .arg(DisplayFormat::number(m_threshold, 1));
     }

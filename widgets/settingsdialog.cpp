@@ -1,5 +1,6 @@
 #include "settingsdialog.h"
 
+#include "languagechooser.h"
 #include "theme.h"
 #include "types/configjson.h"
 
@@ -44,6 +45,7 @@ SettingsDialog::SettingsDialog(const Config& config, QWidget* parent)
     , m_config(config)
     , m_tabs(new QTabWidget(this))
     , m_summary(new QLabel(this))
+    , m_language(new LanguageChooser(this))
 {
     setObjectName(QStringLiteral("settingsDialog"));
     setWindowTitle(tr("Settings"));
@@ -64,6 +66,7 @@ SettingsDialog::SettingsDialog(const Config& config, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(note);
     layout->addWidget(m_tabs, 1);
+    layout->addWidget(m_language);
     layout->addWidget(m_summary);
     layout->addWidget(buttons);
     build(config);
@@ -88,6 +91,7 @@ QString SettingsDialog::groupOf(const QString& key) const
 
 QString SettingsDialog::labelOf(const QString& key) const
 {
+    // "\u2013" ends its literal: lupdate would read the digit after it as part of the escape.
     static const QHash<QString, const char*> labels = {
         { QStringLiteral("squeeze_length"), QT_TR_NOOP("Squeeze length (bars)") },
         { QStringLiteral("squeeze_mult_bb"), QT_TR_NOOP("Bollinger multiplier") },
@@ -95,9 +99,15 @@ QString SettingsDialog::labelOf(const QString& key) const
         { QStringLiteral("squeeze_keltner"), QT_TR_NOOP("Keltner band form") },
         { QStringLiteral("divergence_lookback"), QT_TR_NOOP("Divergence lookback (bars)") },
         { QStringLiteral("min_entry_score"), QT_TR_NOOP("Minimum entry score") },
-        { QStringLiteral("position_size_by_score.0-3.9"), QT_TR_NOOP("Size at score 0\u20133.9") },
-        { QStringLiteral("position_size_by_score.4-5"), QT_TR_NOOP("Size at score 4\u20135") },
-        { QStringLiteral("position_size_by_score.6-7"), QT_TR_NOOP("Size at score 6\u20137") },
+        { QStringLiteral("position_size_by_score.0-3.9"),
+            QT_TR_NOOP("Size at score 0\u2013"
+                       "3.9") },
+        { QStringLiteral("position_size_by_score.4-5"),
+            QT_TR_NOOP("Size at score 4\u2013"
+                       "5") },
+        { QStringLiteral("position_size_by_score.6-7"),
+            QT_TR_NOOP("Size at score 6\u2013"
+                       "7") },
         { QStringLiteral("position_size_by_score.8+"), QT_TR_NOOP("Size at score 8+") },
         { QStringLiteral("entry_cooldown_s"), QT_TR_NOOP("Entry cooldown (s)") },
         { QStringLiteral("initial_capital"), QT_TR_NOOP("Initial capital") },

@@ -11,10 +11,13 @@ class QWidget;
 
 namespace veloce {
 
+class LanguageChooser;
+
 // Edits the whole configuration (every key of the schema in core/types/configjson.cpp) and
 // validates it with exactly the rules the CLI applies to a config file (ConfigJson::apply):
 // each problem is shown under its field, naming the key, and OK stays refused until all are
-// fixed. Secrets are edited in password fields.
+// fixed. Secrets are edited in password fields. Below the tabs sits the UI language, which is
+// not part of the config (the caller fills and stores it).
 class SettingsDialog : public QDialog
 {
     Q_OBJECT
@@ -23,6 +26,7 @@ public:
 
     // The validated config (after accept()).
     Config config() const { return m_config; }
+    LanguageChooser* languageChooser() const { return m_language; }
 
     // For tests and scripted use: the editor text of a key ("squeeze_length",
     // "position_size_by_score.4-5"), and the error shown under it (empty when fine).
@@ -59,6 +63,7 @@ private:
     Config m_config;
     QTabWidget* m_tabs;
     QLabel* m_summary;
+    LanguageChooser* m_language;
     QHash<QString, Field> m_fields;
     QStringList m_order;
 };

@@ -43,6 +43,11 @@ void StatCard::setValue(const QString& value, Tone tone, const QString& note)
     m_note->setVisible(!note.isEmpty());
 }
 
+QString StatCard::caption() const
+{
+    return m_caption->text();
+}
+
 QString StatCard::value() const
 {
     return m_value->text();

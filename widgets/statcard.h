@@ -22,6 +22,7 @@ public:
     StatCard(const QString& key, const QString& caption, QWidget* parent = nullptr);
 
     QString key() const { return m_key; }
+    QString caption() const;
     void setValue(const QString& value, Tone tone = Tone::Neutral, const QString& note = QString());
     void setToolTipText(const QString& text) { setToolTip(text); }
     QString value() const;

@@ -124,12 +124,13 @@ private Q_SLOTS:
         app.setProcessEnvironment(env());
         app.setProcessChannelMode(QProcess::SeparateChannels);
         // No source arguments: the default paper session on the built-in simulator (at its demo
-        // pace). The hooks only add a screenshot, status lines and a safety exit.
+        // pace). The hooks only add a screenshot, status lines and a safety exit; --lang keeps the
+        // texts checked below English whatever the machine's locale.
         app.start(QStringLiteral(VELOCE_BINARY_DIR "/app/veloce"),
             { QStringLiteral("--journal"), m_dir.filePath(QStringLiteral("journal.sqlite")),
                 QStringLiteral("--screenshot"), kShot, QStringLiteral("--screenshot-after-bars"),
                 QStringLiteral("240"), QStringLiteral("--status-json"), QStringLiteral("--exit-after"),
-                QStringLiteral("150") });
+                QStringLiteral("150"), QStringLiteral("--lang"), QStringLiteral("en") });
         QVERIFY(app.waitForStarted(10000));
         QString log;
         const QJsonObject first = waitFor(app, QStringLiteral("first_bar"), 30000, log);
@@ -163,7 +164,9 @@ private Q_SLOTS:
         QCOMPARE(state.value(QStringLiteral("button")).toString(), QStringLiteral("halted"));
         QVERIFY(state.value(QStringLiteral("status")).toString().contains(QStringLiteral("HALTED")));
 
-        // A picture of the halted state for people (not asserted beyond existing).
+        // A picture of the halted state for people (not asserted beyond existing), once the
+        // next coalesced snapshot has emptied the positions table.
+        QTest::qWait(500);
         QProcess grab;
         grab.setProcessEnvironment(env());
         grab.start(

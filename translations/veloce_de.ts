@@ -1,0 +1,1379 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>DisplayFormat</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 d %2 h</translation>
+    </message>
+</context>
+<context>
+    <name>GuiOptions</name>
+    <message>
+        <source>Veloce trading workstation. Without arguments it opens a paper session on the built-in market simulator.</source>
+        <translation>Veloce Trading-Workstation. Ohne Argumente startet sie eine Paper-Trading-Sitzung mit dem eingebauten Marktsimulator.</translation>
+    </message>
+    <message>
+        <source>JSON config file (as for veloce-cli).</source>
+        <translation>JSON-Konfigurationsdatei (wie bei veloce-cli).</translation>
+    </message>
+    <message>
+        <source>SQLite journal of the paper session.</source>
+        <translation>SQLite-Journal der Paper-Trading-Sitzung.</translation>
+    </message>
+    <message>
+        <source>Simulator speed, multiples of real time.</source>
+        <translation>Simulator-Tempo als Vielfaches der Echtzeit.</translation>
+    </message>
+    <message>
+        <source>Simulator seed.</source>
+        <translation>Seed des Simulators.</translation>
+    </message>
+    <message>
+        <source>Do not start a paper session at launch.</source>
+        <translation>Beim Start keine Paper-Trading-Sitzung beginnen.</translation>
+    </message>
+    <message>
+        <source>Backtest this data file at launch.</source>
+        <translation>Beim Start einen Backtest mit dieser Datendatei ausführen.</translation>
+    </message>
+    <message>
+        <source>Save a PNG of the window (tests).</source>
+        <translation>Ein PNG-Bild des Fensters speichern (Tests).</translation>
+    </message>
+    <message>
+        <source>Bars to wait for before --screenshot.</source>
+        <translation>Anzahl Bars, die vor --screenshot abgewartet werden.</translation>
+    </message>
+    <message>
+        <source>Print state changes as JSON lines (tests).</source>
+        <translation>Zustandsänderungen als JSON-Zeilen ausgeben (Tests).</translation>
+    </message>
+    <message>
+        <source>Quit after this many seconds.</source>
+        <translation>Nach so vielen Sekunden beenden.</translation>
+    </message>
+    <message>
+        <source>Measure GUI event-loop latency for this many seconds, print JSON, quit.</source>
+        <translation>So viele Sekunden lang die Latenz der GUI-Ereignisschleife messen, als JSON ausgeben und beenden.</translation>
+    </message>
+    <message>
+        <source>After --backtest, write the HTML report here.</source>
+        <translation>Nach --backtest den HTML-Bericht hierhin schreiben.</translation>
+    </message>
+    <message>
+        <source>Language of the window: %1 (default: as chosen in Settings, else the system language).</source>
+        <translation>Sprache der Oberfläche: %1 (Standard: wie in den Einstellungen gewählt, sonst die Systemsprache).</translation>
+    </message>
+    <message>
+        <source>--%1: &quot;%2&quot; must be a number from %3 to %4</source>
+        <translation>--%1: „%2“ muss eine Zahl von %3 bis %4 sein</translation>
+    </message>
+    <message>
+        <source>--lang: unknown language &quot;%1&quot; (available: %2)</source>
+        <translation>--lang: unbekannte Sprache „%1“ (verfügbar: %2)</translation>
+    </message>
+    <message>
+        <source>unexpected argument &quot;%1&quot;</source>
+        <translation>unerwartetes Argument „%1“</translation>
+    </message>
+</context>
+<context>
+    <name>veloce::BacktestPanel</name>
+    <message>
+        <source>Only from / to (UTC)</source>
+        <translation>Nur von / bis (UTC)</translation>
+    </message>
+    <message>
+        <source>Run backtest</source>
+        <translation>Backtest starten</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Simulator</source>
+        <translation>Simulator</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>InfluxDB</source>
+        <translation>InfluxDB</translation>
+    </message>
+    <message>
+        <source> bars</source>
+        <translation> Bars</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Länge</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Seed</translation>
+    </message>
+    <message>
+        <source>CSV or CSV.gz — or drop a file on the window</source>
+        <translation>CSV oder CSV.gz – oder eine Datei auf das Fenster ziehen</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>auto-detect</source>
+        <translation>automatisch erkennen</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>from the settings (influx_host, influx_port)</source>
+        <translation>aus den Einstellungen (influx_host, influx_port)</translation>
+    </message>
+    <message>
+        <source>from the settings (influx_database)</source>
+        <translation>aus den Einstellungen (influx_database)</translation>
+    </message>
+    <message>
+        <source>e.g. BINANCE:btcusdt, BINANCE_FUTURES:btcusdt</source>
+        <translation>z. B. BINANCE:btcusdt, BINANCE_FUTURES:btcusdt</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Datenbank</translation>
+    </message>
+    <message>
+        <source>Markets</source>
+        <translation>Märkte</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Einstellungen…</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>Open market data</source>
+        <translation>Marktdaten öffnen</translation>
+    </message>
+    <message>
+        <source>Market data (*.csv *.csv.gz *.gz);;All files (*)</source>
+        <translation>Marktdaten (*.csv *.csv.gz *.gz);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Seed: &quot;%1&quot; is not a whole number</source>
+        <translation>Seed: „%1“ ist keine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>Choose a data file (Browse, or drop one on the window)</source>
+        <translation>Bitte eine Datendatei wählen (Durchsuchen oder auf das Fenster ziehen)</translation>
+    </message>
+    <message>
+        <source>InfluxDB needs at least one market (or influx_markets in the settings)</source>
+        <translation>InfluxDB braucht mindestens einen Markt (oder influx_markets in den Einstellungen)</translation>
+    </message>
+    <message>
+        <source>&quot;From&quot; must be before &quot;To&quot;</source>
+        <translation>„Von“ muss vor „Bis“ liegen</translation>
+    </message>
+    <message>
+        <source>Restart backtest</source>
+        <translation>Backtest neu starten</translation>
+    </message>
+    <message>
+        <source>starting…</source>
+        <translation>startet…</translation>
+    </message>
+    <message>
+        <source>%1 bars</source>
+        <translation>%1 Bars</translation>
+    </message>
+    <message>
+        <source>%1% — %2 bars — about %3 left</source>
+        <translation>%1 % – %2 Bars – noch etwa %3</translation>
+    </message>
+    <message>
+        <source>%1% — %2 bars</source>
+        <translation>%1 % – %2 Bars</translation>
+    </message>
+</context>
+<context>
+    <name>veloce::CandleChart</name>
+    <message>
+        <source>%1d</source>
+        <translation>%1d</translation>
+    </message>
+    <message>
+        <source>%1h</source>
+        <translation>%1h</translation>
+    </message>
+    <message>
+        <source>%1m</source>
+        <translation>%1m</translation>
+    </message>
+    <message>
+        <source>%1s</source>
+        <translation>%1s</translation>
+    </message>
+    <message>
+        <source>1s</source>
+        <translation>1s</translation>
+    </message>
+    <message>
+        <source>1m</source>
+        <translation>1m</translation>
+    </message>
+    <message>
+        <source>5m</source>
+        <translation>5m</translation>
+    </message>
+    <message>
+        <source>1h</source>
+        <translation>1h</translation>
+    </message>
+    <message>
+        <source>Show %1 candles</source>
+        <translation>%1-Kerzen anzeigen</translation>
+    </message>
+    <message>
+        <source>Zoom out (mouse wheel, −)</source>
+        <translation>Herauszoomen (Mausrad, −)</translation>
+    </message>
+    <message>
+        <source>Zoom in (mouse wheel, +)</source>
+        <translation>Hineinzoomen (Mausrad, +)</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alles</translation>
+    </message>
+    <message>
+        <source>Show the whole history (Home)</source>
+        <translation>Gesamte Historie anzeigen (Pos1)</translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation>Folgen</translation>
+    </message>
+    <message>
+        <source>Keep the newest candle in view (End, or double-click the chart); drag to pan</source>
+        <translation>Neueste Kerze im Blick behalten (Ende oder Doppelklick in den Chart); Ziehen verschiebt den Ausschnitt</translation>
+    </message>
+    <message>
+        <source>zoomed out: %1 candles</source>
+        <translation>herausgezoomt: %1-Kerzen</translation>
+    </message>
+    <message>
+        <source>data has %1 bars</source>
+        <translation>Daten liegen als %1-Bars vor</translation>
+    </message>
+</context>
+<context>
+    <name>veloce::CandleChartView</name>
+    <message>
+        <source>Waiting for market data…</source>
+        <translation>Warte auf Marktdaten…</translation>
+    </message>
+    <message>
+        <source>LONG</source>
+        <translation>LONG</translation>
+    </message>
+    <message>
+        <source>SHORT</source>
+        <translation>SHORT</translation>
+    </message>
+    <message>
+        <source>SL</source>
+        <translation>SL</translation>
+    </message>
+    <message>
+        <source>TP</source>
+        <translation>TP</translation>
+    </message>
+    <message>
+        <source>%1   O %2  H %3  L %4  C %5  Vol %6</source>
+        <translation>%1   O %2  H %3  L %4  C %5  Vol %6</translation>
+    </message>
+</context>
+<context>
+    <name>veloce::Dashboard</name>
+    <message>
+        <source>Export HTML report…</source>
+        <translation>HTML-Bericht exportieren…</translation>
+    </message>
+    <message>
+        <source>Write a self-contained HTML report of this backtest</source>
+        <translation>Einen eigenständigen HTML-Bericht dieses Backtests speichern</translation>
+    </message>
+    <message>
+        <source>Total return</source>
+        <translation>Gesamtrendite</translation>
+    </message>
+    <message>
+        <source>final equity / initial capital − 1</source>
+        <translation>Endkapital / Startkapital − 1</translation>
+    </message>
+    <message>
+        <source>Final equity</source>
+        <translation>Endkapital</translation>
+    </message>
+    <message>
+        <source>cash after the end-of-data closes</source>
+        <translation>Guthaben, nachdem am Datenende alle Positionen geschlossen sind</translation>
+    </message>
+    <message>
+        <source>Max drawdown</source>
+        <translation>Max. Drawdown</translation>
+    </message>
+    <message>
+        <source>largest (peak − equity) / peak over every bar</source>
+        <translation>größter Wert von (Hochpunkt − Kapital) / Hochpunkt über alle Bars</translation>
+    </message>
+    <message>
+        <source>Sharpe ratio</source>
+        <translation>Sharpe Ratio</translation>
+    </message>
+    <message>
+        <source>per-minute returns, annualised for a 24/7 market</source>
+        <translation>aus Minutenrenditen, annualisiert für einen 24/7-Markt</translation>
+    </message>
+    <message>
+        <source>Sortino ratio</source>
+        <translation>Sortino Ratio</translation>
+    </message>
+    <message>
+        <source>like Sharpe, with downside deviation; — when there is none</source>
+        <translation>wie Sharpe, aber mit Abwärtsvolatilität; „—“, wenn es keine gibt</translation>
+    </message>
+    <message>
+        <source>Profit factor</source>
+        <translation>Profitfaktor</translation>
+    </message>
+    <message>
+        <source>gross profit / gross loss; — when there is no loss</source>
+        <translation>Bruttogewinn / Bruttoverlust; „—“, wenn es keinen Verlust gibt</translation>
+    </message>
+    <message>
+        <source>Win rate</source>
+        <translation>Trefferquote</translation>
+    </message>
+    <message>
+        <source>winning trades / trades</source>
+        <translation>Gewinntrades / alle Trades</translation>
+    </message>
+    <message>
+        <source>Trades</source>
+        <translation>Trades</translation>
+    </message>
+    <message>
+        <source>closed trades (wins / losses)</source>
+        <translation>geschlossene Trades (Gewinner / Verlierer)</translation>
+    </message>
+    <message>
+        <source>Exposure</source>
+        <translation>Zeit im Markt</translation>
+    </message>
+    <message>
+        <source>share of bars that end with an open position</source>
+        <translation>Anteil der Bars, die mit offener Position enden</translation>
+    </message>
+    <message>
+        <source>Signals</source>
+        <translation>Signale</translation>
+    </message>
+    <message>
+        <source>signals built, and how many the portfolio rejected</source>
+        <translation>erzeugte Signale und wie viele davon das Portfolio abgelehnt hat</translation>
+    </message>
+    <message>
+        <source>Bars</source>
+        <translation>Bars</translation>
+    </message>
+    <message>
+        <source>bars processed</source>
+        <translation>verarbeitete Bars</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>Tempo</translation>
+    </message>
+    <message>
+        <source>bars per second, reading included</source>
+        <translation>Bars pro Sekunde, Einlesen eingerechnet</translation>
+    </message>
+    <message>
+        <source>Squeeze active</source>
+        <translation>Squeeze aktiv</translation>
+    </message>
+    <message>
+        <source>Divergence active</source>
+        <translation>Divergenz aktiv</translation>
+    </message>
+    <message>
+        <source>Reset active</source>
+        <translation>Reset aktiv</translation>
+    </message>
+    <message>
+        <source>Momentum active</source>
+        <translation>Momentum aktiv</translation>
+    </message>
+    <message>
+        <source>Volume active</source>
+        <translation>Volumen aktiv</translation>
+    </message>
+    <message>
+        <source>share of bars on which this phase scored above zero</source>
+        <translation>Anteil der Bars, in denen diese Phase mehr als null Punkte hatte</translation>
+    </message>
+    <message>
+        <source>Run time</source>
+        <translation>Laufzeit</translation>
+    </message>
+    <message>
+        <source>wall time from opening the source to the last bar</source>
+        <translation>tatsächliche Zeit vom Öffnen der Quelle bis zum letzten Bar</translation>
+    </message>
+    <message>
+        <source>Signals by decision</source>
+        <translation>Signale nach Entscheidung</translation>
+    </message>
+    <message>
+        <source>No backtest yet</source>
+        <translation>Noch kein Backtest</translation>
+    </message>
+    <message>
+        <source>Run one from the Backtest panel (a file, the simulator or InfluxDB); the results appear here.</source>
+        <translation>Starten Sie einen im Backtest-Bereich (Datei, Simulator oder InfluxDB); die Ergebnisse erscheinen hier.</translation>
+    </message>
+    <message>
+        <source>(unnamed instrument)</source>
+        <translation>(unbenanntes Instrument)</translation>
+    </message>
+    <message>
+        <source>%1 — %2 to %3</source>
+        <translation>%1 – %2 bis %3</translation>
+    </message>
+    <message>
+        <source>Source: %1 · config %2</source>
+        <translation>Quelle: %1 · Konfiguration %2</translation>
+    </message>
+    <message>
+        <source> · cancelled before the end of the data: partial result</source>
+        <translation> · vor dem Datenende abgebrochen: Teilergebnis</translation>
+    </message>
+    <message>
+        <source> · signal table limited to the first %1</source>
+        <translation> · Signaltabelle auf die ersten %1 begrenzt</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>Start: %1</translation>
+    </message>
+    <message>
+        <source>%1 won · %2 lost</source>
+        <translation>%1 Gewinner · %2 Verlierer</translation>
+    </message>
+    <message>
+        <source>%1 rejected</source>
+        <translation>%1 abgelehnt</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+</context>
+<context>
+    <name>veloce::EquityChart</name>
+    <message>
+        <source>Equity — no data yet</source>
+        <translation>Equity-Kurve – noch keine Daten</translation>
+    </message>
+    <message>
+        <source>Equity %1   (%2)   max drawdown %3</source>
+        <translation>Kapital %1   (%2)   max. Drawdown %3</translation>
+    </message>
+</context>
+<context>
+    <name>veloce::KillSwitchButton</name>
+    <message>
+        <source>Re-arm trading</source>
+        <translation>Handel wieder freigeben</translation>
+    </message>
+    <message>
+        <source>KILL SWITCH</source>
+        <translation>NOT-AUS</translation>
+    </message>
+    <message>
+        <source>Halt trading and close every position now (Ctrl+Shift+K). Acts on the first press.</source>
+        <translation>Handel sofort stoppen und alle Positionen schließen (Strg+Umschalt+K). Wirkt beim ersten Druck.</translation>
+    </message>
+    <message>
+        <source>Allow new entries again. Trading stays halted until you do this.</source>
+        <translation>Neue Einstiege wieder zulassen. Bis dahin bleibt der Handel gestoppt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>TRADING HALTED — %n position(s) flattened in %1</source>
+        <translation>
+            <numerusform>HANDEL GESTOPPT – %n Position in %1 glattgestellt</numerusform>
+            <numerusform>HANDEL GESTOPPT – %n Positionen in %1 glattgestellt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Trading active — Ctrl+Shift+K halts and flattens</source>
+        <translation>Handel aktiv – Strg+Umschalt+K stoppt und stellt glatt</translation>
+    </message>
+    <message>
+        <source>HALTING…</source>
+        <translation>STOPPE…</translation>
+    </message>
+    <message>
+        <source>Halting and flattening…</source>
+        <translation>Stoppe den Handel und stelle glatt…</translation>
+    </message>
+    <message>
+        <source>HALTED</source>
+        <translation>GESTOPPT</translation>
+    </message>
+</context>
+<context>
+    <name>veloce::LanguageChooser</name>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <source>Takes effect at the next start of Veloce.</source>
+        <translation>Wirkt ab dem nächsten Start von Veloce.</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Systemsprache</translation>
+    </message>
+</context>
+<context>
+    <name>veloce::MainController</name>
+    <message>
+        <source>Paper session</source>
+        <translation>Paper-Trading</translation>
+    </message>
+    <message>
+        <source>Backtest</source>
+        <translation>Backtest</translation>
+    </message>
+    <message>
+        <source>Backtest a data file</source>
+        <translation>Backtest mit einer Datendatei</translation>
+    </message>
+    <message>
+        <source>Market data (*.csv *.csv.gz *.gz);;All files (*)</source>
+        <translation>Marktdaten (*.csv *.csv.gz *.gz);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>Läuft…</translation>
+    </message>
+    <message>
+        <source>Backtest failed: %1</source>
+        <translation>Backtest fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>saved settings</source>
+        <translation>gespeicherte Einstellungen</translation>
+    </message>
+    <message>
+        <source>Saved settings ignored: %1</source>
+        <translation>Gespeicherte Einstellungen ignoriert: %1</translation>
+    </message>
+    <message>
+        <source>Config %1 · min entry score %2 · capital %3</source>
+        <translation>Konfiguration %1 · Mindest-Score %2 · Kapital %3</translation>
+    </message>
+    <message>
+        <source>Settings saved; they apply to the next backtest and session, the language at the next start.</source>
+        <translation>Einstellungen gespeichert; sie gelten ab dem nächsten Backtest und der nächsten Sitzung, die Sprache ab dem nächsten Start.</translation>
+    </message>
+    <message>
+        <source>Settings saved; they apply to the next backtest and session.</source>
+        <translation>Einstellungen gespeichert; sie gelten ab dem nächsten Backtest und der nächsten Sitzung.</translation>
+    </message>
+    <message>
+        <source>Backtest running…</source>
+        <translation>Backtest läuft…</translation>
+    </message>
+    <message>
+        <source>Done: %1 bars, %2 trades, return %3</source>
+        <translation>Fertig: %1 Bars, %2 Trades, Rendite %3</translation>
+    </message>
+    <message>
+        <source>Run a backtest first: there is nothing to export.</source>
+        <translation>Erst einen Backtest ausführen: Es gibt noch nichts zu exportieren.</translation>
+    </message>
+    <message>
+        <source>Export HTML report</source>
+        <translation>HTML-Bericht exportieren</translation>
+    </message>
+    <message>
+        <source>HTML report (*.html)</source>
+        <translation>HTML-Bericht (*.html)</translation>
+    </message>
+    <message>
+        <source>Report written to %1</source>
+        <translation>Bericht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Report failed: %1</source>
+        <translation>Bericht fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>veloce::MainWindow</name>
+    <message>
+        <source>Trading</source>
+        <translation>Handel</translation>
+    </message>
+    <message>
+        <source>Veloce</source>
+        <translation>Veloce</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>Live</translation>
+    </message>
+    <message>
+        <source>Backtest dashboard</source>
+        <translation>Backtest-Dashboard</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Positions</source>
+        <translation>Positionen</translation>
+    </message>
+    <message>
+        <source>Closed trades</source>
+        <translation>Geschlossene Trades</translation>
+    </message>
+    <message>
+        <source>Equity</source>
+        <translation>Equity-Kurve</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Open data file for a backtest…</source>
+        <translation>Datendatei für Backtest ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>&amp;Export HTML report…</source>
+        <translation>HTML-Bericht e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Trading</source>
+        <translation>&amp;Handel</translation>
+    </message>
+    <message>
+        <source>&amp;Kill switch	Ctrl+Shift+K</source>
+        <translation>&amp;Not-Aus	Strg+Umschalt+K</translation>
+    </message>
+    <message>
+        <source>&amp;Re-arm trading</source>
+        <translation>Handel &amp;wieder freigeben</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Live chart</source>
+        <translation>&amp;Live-Chart</translation>
+    </message>
+    <message>
+        <source>Backtest &amp;dashboard</source>
+        <translation>Backtest-&amp;Dashboard</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>gestoppt</translation>
+    </message>
+</context>
+<context>
+    <name>veloce::PositionsModel</name>
+    <message>
+        <source>LONG</source>
+        <translation>LONG</translation>
+    </message>
+    <message>
+        <source>SHORT</source>
+        <translation>SHORT</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Richtung</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Einstieg</translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation>Letzter Kurs</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <source>Unrealized PnL</source>
+        <translation>Unrealisierter G/V</translation>
+    </message>
+    <message>
+        <source>PnL %</source>
+        <translation>G/V %</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Take Profit</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Dauer</translation>
+    </message>
+</context>
+<context>
+    <name>veloce::ScoreBars</name>
+    <message>
+        <source>Squeeze</source>
+        <translation>Squeeze</translation>
+    </message>
+    <message>
+        <source>Divergence</source>
+        <translation>Divergenz</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Reset</translation>
+    </message>
+    <message>
+        <source>Momentum</source>
+        <translation>Momentum</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Volumen</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Gesamt</translation>
+    </message>
+    <message>
+        <source>Squeeze (0–3): the Bollinger Bands sit inside the Keltner Channel; one point per minute the squeeze has lasted, up to 3.</source>
+        <translation>Squeeze (0–3): Die Bollinger-Bänder liegen innerhalb des Keltner-Kanals; ein Punkt pro Minute, die der Squeeze anhält, höchstens 3.</translation>
+    </message>
+    <message>
+        <source>Divergence (0–3): price moved more than 1% over the lookback while volume moved the other way by more than 10%.</source>
+        <translation>Divergenz (0–3): Der Kurs hat sich im Rückblickzeitraum um mehr als 1 % bewegt, das Volumen um mehr als 10 % in die Gegenrichtung.</translation>
+    </message>
+    <message>
+        <source>Reset (0 or 2): over the last 20 bars price moved more than 0.5% and then reversed by more than 0.5%.</source>
+        <translation>Reset (0 oder 2): In den letzten 20 Bars ist der Kurs um mehr als 0,5 % gelaufen und hat dann um mehr als 0,5 % gedreht.</translation>
+    </message>
+    <message>
+        <source>Momentum (0–1.5): the price change over the last 10 bars, full score at a 1.5% move.</source>
+        <translation>Momentum (0–1,5): die Kursänderung über die letzten 10 Bars; volle Punktzahl ab 1,5 % Bewegung.</translation>
+    </message>
+    <message>
+        <source>Volume (0–1.5): this bar traded more than twice the average volume of the previous 49 bars.</source>
+        <translation>Volumen (0–1,5): In diesem Bar wurde mehr als das Doppelte des Durchschnittsvolumens der vorherigen 49 Bars gehandelt.</translation>
+    </message>
+    <message>
+        <source>Total (0–10): the sum of the five phases; a signal needs at least the entry threshold (min_entry_score, %1).</source>
+        <translation>Gesamt (0–10): die Summe der fünf Phasen; ein Signal braucht mindestens die Einstiegsschwelle (min_entry_score, %1).</translation>
+    </message>
+</context>
+<context>
+    <name>veloce::SessionController</name>
+    <message>
+        <source>Could not start the session: %1</source>
+        <translation>Sitzung konnte nicht gestartet werden: %1</translation>
+    </message>
+    <message>
+        <source>halted in the window before this session started</source>
+        <translation>im Fenster gestoppt, bevor diese Sitzung begann</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Running: %1 (journal %2)</source>
+        <translation>Läuft: %1 (Journal %2)</translation>
+    </message>
+    <message>
+        <source>kill switch pressed in the window</source>
+        <translation>Not-Aus im Fenster ausgelöst</translation>
+    </message>
+    <message>
+        <source>no session was running</source>
+        <translation>es lief keine Sitzung</translation>
+    </message>
+    <message>
+        <source>NOT FLAT — check the venue</source>
+        <translation>NICHT GLATTGESTELLT – Positionen an der Börse prüfen</translation>
+    </message>
+    <message>
+        <source>Session finished</source>
+        <translation>Sitzung beendet</translation>
+    </message>
+    <message>
+        <source>Session failed</source>
+        <translation>Sitzung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Session stopped</source>
+        <translation>Sitzung gestoppt</translation>
+    </message>
+</context>
+<context>
+    <name>veloce::SessionPanel</name>
+    <message>
+        <source>Start paper session</source>
+        <translation>Paper-Trading starten</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stoppen</translation>
+    </message>
+    <message>
+        <source>Simulator (built in)</source>
+        <translation>Simulator (eingebaut)</translation>
+    </message>
+    <message>
+        <source>Replay a file</source>
+        <translation>Replay einer Datei</translation>
+    </message>
+    <message>
+        <source>InfluxDB (live)</source>
+        <translation>InfluxDB (live)</translation>
+    </message>
+    <message>
+        <source>CSV or CSV.gz with bars, klines or trades</source>
+        <translation>CSV oder CSV.gz mit Bars, Klines oder Trades</translation>
+    </message>
+    <message>
+        <source>from the settings (influx_markets)</source>
+        <translation>aus den Einstellungen (influx_markets)</translation>
+    </message>
+    <message>
+        <source> ×</source>
+        <translation> ×</translation>
+    </message>
+    <message>
+        <source>as fast as possible</source>
+        <translation>so schnell wie möglich</translation>
+    </message>
+    <message>
+        <source>Pace of the simulator and of replays, in multiples of real time</source>
+        <translation>Tempo von Simulator und Replay als Vielfaches der Echtzeit</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Seed</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Markets</source>
+        <translation>Märkte</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>Tempo</translation>
+    </message>
+    <message>
+        <source>Replay market data</source>
+        <translation>Marktdaten für das Replay</translation>
+    </message>
+    <message>
+        <source>Market data (*.csv *.csv.gz *.gz);;All files (*)</source>
+        <translation>Marktdaten (*.csv *.csv.gz *.gz);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Seed: &quot;%1&quot; is not a whole number</source>
+        <translation>Seed: „%1“ ist keine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>Choose a file to replay</source>
+        <translation>Bitte eine Datei für das Replay wählen</translation>
+    </message>
+    <message>
+        <source>InfluxDB needs at least one market (or influx_markets in the settings)</source>
+        <translation>InfluxDB braucht mindestens einen Markt (oder influx_markets in den Einstellungen)</translation>
+    </message>
+</context>
+<context>
+    <name>veloce::SessionStatus</name>
+    <message>
+        <source>Where the bars come from</source>
+        <translation>Woher die Bars kommen</translation>
+    </message>
+    <message>
+        <source>State of the data feed</source>
+        <translation>Zustand des Datenfeeds</translation>
+    </message>
+    <message>
+        <source>Time since the last bar was processed (heartbeat)</source>
+        <translation>Zeit seit dem zuletzt verarbeiteten Bar (Heartbeat)</translation>
+    </message>
+    <message>
+        <source>Bars processed per second</source>
+        <translation>Verarbeitete Bars pro Sekunde</translation>
+    </message>
+    <message>
+        <source>Session profit and loss (realised + unrealised)</source>
+        <translation>Gewinn/Verlust der Sitzung (realisiert + unrealisiert)</translation>
+    </message>
+    <message>
+        <source>Whether new entries are allowed</source>
+        <translation>Ob neue Einstiege erlaubt sind</translation>
+    </message>
+    <message>
+        <source>no source</source>
+        <translation>keine Quelle</translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation>Quelle: %1</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>inaktiv</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>verbindet</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>live</translation>
+    </message>
+    <message>
+        <source>stale</source>
+        <translation>veraltet</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>beendet</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1 bars/s</source>
+        <translation>%1 Bars/s</translation>
+    </message>
+    <message>
+        <source>PnL %1</source>
+        <translation>G/V %1</translation>
+    </message>
+    <message>
+        <source>TRADING HALTED</source>
+        <translation>HANDEL GESTOPPT</translation>
+    </message>
+    <message>
+        <source>trading active</source>
+        <translation>Handel aktiv</translation>
+    </message>
+    <message>
+        <source>last bar: —</source>
+        <translation>letzter Bar: —</translation>
+    </message>
+    <message>
+        <source>last bar %1 ago</source>
+        <translation>letzter Bar vor %1</translation>
+    </message>
+</context>
+<context>
+    <name>veloce::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>The same settings and rules as a config file for veloce-cli (--config). They apply to the next backtest and the next paper session.</source>
+        <translation>Dieselben Einstellungen und Regeln wie in einer Konfigurationsdatei für veloce-cli (--config). Sie gelten ab dem nächsten Backtest und der nächsten Paper-Trading-Sitzung.</translation>
+    </message>
+    <message>
+        <source>InfluxDB</source>
+        <translation>InfluxDB</translation>
+    </message>
+    <message>
+        <source>Execution</source>
+        <translation>Ausführung</translation>
+    </message>
+    <message>
+        <source>Safety and simulator</source>
+        <translation>Sicherheit und Simulator</translation>
+    </message>
+    <message>
+        <source>Account and risk</source>
+        <translation>Konto und Risiko</translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation>Strategie</translation>
+    </message>
+    <message>
+        <source>Squeeze length (bars)</source>
+        <translation>Squeeze-Länge (Bars)</translation>
+    </message>
+    <message>
+        <source>Bollinger multiplier</source>
+        <translation>Bollinger-Multiplikator</translation>
+    </message>
+    <message>
+        <source>Keltner multiplier</source>
+        <translation>Keltner-Multiplikator</translation>
+    </message>
+    <message>
+        <source>Keltner band form</source>
+        <translation>Keltner-Bandform</translation>
+    </message>
+    <message>
+        <source>Divergence lookback (bars)</source>
+        <translation>Divergenz-Rückblick (Bars)</translation>
+    </message>
+    <message>
+        <source>Minimum entry score</source>
+        <translation>Mindest-Score für den Einstieg</translation>
+    </message>
+    <message>
+        <source>Size at score 0–3.9</source>
+        <translation>Größe bei Score 0–3,9</translation>
+    </message>
+    <message>
+        <source>Size at score 4–5</source>
+        <translation>Größe bei Score 4–5</translation>
+    </message>
+    <message>
+        <source>Size at score 6–7</source>
+        <translation>Größe bei Score 6–7</translation>
+    </message>
+    <message>
+        <source>Size at score 8+</source>
+        <translation>Größe bei Score 8+</translation>
+    </message>
+    <message>
+        <source>Entry cooldown (s)</source>
+        <translation>Sperrzeit nach Einstieg (s)</translation>
+    </message>
+    <message>
+        <source>Initial capital</source>
+        <translation>Startkapital</translation>
+    </message>
+    <message>
+        <source>Leverage</source>
+        <translation>Hebel</translation>
+    </message>
+    <message>
+        <source>Fee rate (fraction of notional)</source>
+        <translation>Gebührensatz (Anteil am Nominalwert)</translation>
+    </message>
+    <message>
+        <source>Slippage (basis points)</source>
+        <translation>Slippage (Basispunkte)</translation>
+    </message>
+    <message>
+        <source>Risk per trade (fraction of equity)</source>
+        <translation>Risiko pro Trade (Anteil am Kapital)</translation>
+    </message>
+    <message>
+        <source>Max open positions</source>
+        <translation>Max. offene Positionen</translation>
+    </message>
+    <message>
+        <source>Max drawdown (fraction)</source>
+        <translation>Max. Drawdown (Anteil)</translation>
+    </message>
+    <message>
+        <source>Heartbeat timeout (s)</source>
+        <translation>Heartbeat-Timeout (s)</translation>
+    </message>
+    <message>
+        <source>On missed heartbeat</source>
+        <translation>Bei ausbleibendem Heartbeat</translation>
+    </message>
+    <message>
+        <source>Simulator seed</source>
+        <translation>Simulator-Seed</translation>
+    </message>
+    <message>
+        <source>Simulator speed (× real time)</source>
+        <translation>Simulator-Tempo (× Echtzeit)</translation>
+    </message>
+    <message>
+        <source>Trading mode</source>
+        <translation>Handelsmodus</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Datenbank</translation>
+    </message>
+    <message>
+        <source>Retention policy</source>
+        <translation>Retention Policy</translation>
+    </message>
+    <message>
+        <source>Measurement</source>
+        <translation>Measurement</translation>
+    </message>
+    <message>
+        <source>Markets (comma separated)</source>
+        <translation>Märkte (durch Komma getrennt)</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Poll interval (ms)</source>
+        <translation>Abfrageintervall (ms)</translation>
+    </message>
+    <message>
+        <source>Timeout (ms)</source>
+        <translation>Timeout (ms)</translation>
+    </message>
+    <message>
+        <source>FreqTrade URL</source>
+        <translation>FreqTrade-URL</translation>
+    </message>
+    <message>
+        <source>Pair</source>
+        <translation>Handelspaar</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n setting(s) need fixing before they can be used.</source>
+        <translation>
+            <numerusform>%n Einstellung muss korrigiert werden, bevor sie verwendet werden kann.</numerusform>
+            <numerusform>%n Einstellungen müssen korrigiert werden, bevor sie verwendet werden können.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>veloce::SignalReasonsModel</name>
+    <message>
+        <source>Accepted</source>
+        <translation>Angenommen</translation>
+    </message>
+    <message>
+        <source>Rejected: cooldown</source>
+        <translation>Abgelehnt: Sperrzeit</translation>
+    </message>
+    <message>
+        <source>Rejected: size is zero</source>
+        <translation>Abgelehnt: Größe ist null</translation>
+    </message>
+    <message>
+        <source>Rejected: max open positions</source>
+        <translation>Abgelehnt: max. offene Positionen</translation>
+    </message>
+    <message>
+        <source>Rejected: drawdown limit</source>
+        <translation>Abgelehnt: Drawdown-Limit</translation>
+    </message>
+    <message>
+        <source>Rejected: not enough margin</source>
+        <translation>Abgelehnt: zu wenig Margin</translation>
+    </message>
+    <message>
+        <source>Rejected: trading halted</source>
+        <translation>Abgelehnt: Handel gestoppt</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Entscheidung</translation>
+    </message>
+    <message>
+        <source>Long</source>
+        <translation>Long</translation>
+    </message>
+    <message>
+        <source>Short</source>
+        <translation>Short</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Gesamt</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Anteil</translation>
+    </message>
+</context>
+<context>
+    <name>veloce::TradesModel</name>
+    <message>
+        <source>stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>Take Profit</translation>
+    </message>
+    <message>
+        <source>end of data</source>
+        <translation>Datenende</translation>
+    </message>
+    <message>
+        <source>kill switch</source>
+        <translation>Not-Aus</translation>
+    </message>
+    <message>
+        <source>manual</source>
+        <translation>manuell</translation>
+    </message>
+    <message>
+        <source>LONG</source>
+        <translation>LONG</translation>
+    </message>
+    <message>
+        <source>SHORT</source>
+        <translation>SHORT</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Richtung</translation>
+    </message>
+    <message>
+        <source>Entry time</source>
+        <translation>Einstiegszeit</translation>
+    </message>
+    <message>
+        <source>Exit time</source>
+        <translation>Ausstiegszeit</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Einstieg</translation>
+    </message>
+    <message>
+        <source>Exit</source>
+        <translation>Ausstieg</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <source>PnL</source>
+        <translation>G/V</translation>
+    </message>
+    <message>
+        <source>Fees</source>
+        <translation>Gebühren</translation>
+    </message>
+    <message>
+        <source>Exit reason</source>
+        <translation>Ausstiegsgrund</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>Haltedauer</translation>
+    </message>
+</context>
+</TS>
