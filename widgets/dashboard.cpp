@@ -6,6 +6,7 @@
 #include "equitychart.h"
 #include "signalreasonsmodel.h"
 #include "statcard.h"
+#include "tableviewfactory.h"
 #include "theme.h"
 #include "tradesmodel.h"
 
@@ -22,23 +23,6 @@
 namespace veloce {
 
 namespace {
-QTableView* makeTable(QAbstractItemModel* model, QWidget* parent)
-{
-    auto* proxy = new QSortFilterProxyModel(parent);
-    proxy->setSourceModel(model);
-    proxy->setSortRole(Qt::UserRole);
-    auto* view = new QTableView(parent);
-    view->setModel(proxy);
-    view->setSortingEnabled(true);
-    view->setAlternatingRowColors(true);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->verticalHeader()->setVisible(false);
-    view->verticalHeader()->setDefaultSectionSize(22);
-    view->horizontalHeader()->setStretchLastSection(true);
-    view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    view->setWordWrap(false);
-    return view;
-}
 
 StatCard::Tone toneOf(double v)
 {
@@ -104,9 +88,9 @@ Dashboard::Dashboard(QWidget* parent)
     add(2, 5, QStringLiteral("elapsed_ms"), tr("Run time"),
         tr("wall time from opening the source to the last bar"));
 
-    m_tradesView = makeTable(m_tradesModel, this);
+    m_tradesView = TableViewFactory::create(m_tradesModel, QStringLiteral("dashboardTradesTable"), this);
     m_tradesView->setObjectName(QStringLiteral("dashboardTrades"));
-    m_signalsView = makeTable(m_signalsModel, this);
+    m_signalsView = TableViewFactory::create(m_signalsModel, QStringLiteral("dashboardSignalsTable"), this);
     m_signalsView->setObjectName(QStringLiteral("dashboardSignals"));
     m_signalsView->setSortingEnabled(false);
     auto* tabs = new QTabWidget(this);

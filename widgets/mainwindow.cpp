@@ -8,6 +8,7 @@
 #include "positionsmodel.h"
 #include "scorebars.h"
 #include "sessionstatus.h"
+#include "tableviewfactory.h"
 #include "theme.h"
 #include "tradesmodel.h"
 
@@ -27,27 +28,6 @@
 #include <QToolBar>
 
 namespace veloce {
-
-namespace {
-QTableView* table(QAbstractItemModel* model, const QString& name, QWidget* parent)
-{
-    auto* proxy = new QSortFilterProxyModel(parent);
-    proxy->setSourceModel(model);
-    proxy->setSortRole(Qt::UserRole);
-    auto* view = new QTableView(parent);
-    view->setObjectName(name);
-    view->setModel(proxy);
-    view->setSortingEnabled(true);
-    view->setAlternatingRowColors(true);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->verticalHeader()->setVisible(false);
-    view->verticalHeader()->setDefaultSectionSize(22);
-    view->horizontalHeader()->setStretchLastSection(true);
-    view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    view->setWordWrap(false);
-    return view;
-}
-} // namespace
 
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent)
@@ -86,8 +66,10 @@ MainWindow::MainWindow(QWidget* parent)
     addDock(m_scores, tr("Score"), QStringLiteral("scoreDock"), Qt::RightDockWidgetArea);
     auto* tabs = new QTabWidget(this);
     tabs->setObjectName(QStringLiteral("positionTabs"));
-    tabs->addTab(table(m_positions, QStringLiteral("positionsTable"), tabs), tr("Positions"));
-    tabs->addTab(table(m_trades, QStringLiteral("sessionTradesTable"), tabs), tr("Closed trades"));
+    tabs->addTab(
+        TableViewFactory::create(m_positions, QStringLiteral("positionsTable"), tabs), tr("Positions"));
+    tabs->addTab(
+        TableViewFactory::create(m_trades, QStringLiteral("sessionTradesTable"), tabs), tr("Closed trades"));
     addDock(tabs, tr("Positions"), QStringLiteral("positionsDock"), Qt::BottomDockWidgetArea);
     addDock(m_equity, tr("Equity"), QStringLiteral("equityDock"), Qt::RightDockWidgetArea);
 
