@@ -35,11 +35,17 @@ bool Metrics::onBar(std::int64_t t, double equity, bool exposed, const PhaseScor
     if (m_drawdown > m_maxDrawdown)
         m_maxDrawdown = m_drawdown;
 
-    const std::int64_t minute = minuteOf(t);
-    const bool newMinute = minute != m_minute && m_minute != INT64_MIN;
-    if (newMinute)
-        addSample(m_pending);
-    m_minute = minute;
+    // Most bars fall in the minute of the previous one: a range check spares the 64-bit
+    // division (a measurable share of the per-bar budget at 20 M bars/s).
+    bool newMinute = false;
+    if (t < m_minuteStartMs || t >= m_minuteStartMs + 60000) {
+        const std::int64_t minute = minuteOf(t);
+        newMinute = minute != m_minute && m_minute != INT64_MIN;
+        if (newMinute)
+            addSample(m_pending);
+        m_minute = minute;
+        m_minuteStartMs = minute * 60000;
+    }
     m_pending = equity;
     return newMinute;
 }

@@ -46,6 +46,7 @@ private:
 
     // Per-minute equity samples: the pending one is the latest bar of the current minute.
     std::int64_t m_minute = INT64_MIN;
+    std::int64_t m_minuteStartMs = INT64_MAX; // start of m_minute; INT64_MAX: none yet
     double m_pending = 0;
     bool m_hasSample = false;
     double m_lastSample = 0;

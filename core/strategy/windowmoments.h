@@ -2,6 +2,8 @@
 
 #include "strategy/ringbuffer.h"
 
+#include <cmath>
+
 namespace veloce {
 
 // Mean and population standard deviation (ddof = 0) of the newest `length` values of a history
@@ -33,5 +35,41 @@ private:
     double m_sumSq = 0;
     int m_sinceRecentre = 0;
 };
+
+// Inline: these run on every bar of the hot loop.
+inline void WindowMoments::update()
+{
+    const std::int64_t n = m_history.size();
+    if (n == 1) {
+        m_ref = m_history.ago(0);
+        m_sum = 0;
+        m_sumSq = 0;
+        return;
+    }
+    const double in = m_history.ago(0) - m_ref;
+    m_sum += in;
+    m_sumSq += in * in;
+    if (n > m_length) {
+        const double out = m_history.ago(m_length) - m_ref;
+        m_sum -= out;
+        m_sumSq -= out * out;
+    }
+    if (++m_sinceRecentre >= kRecentreEvery)
+        recentre();
+}
+
+inline double WindowMoments::mean() const
+{
+    return m_ref + m_sum / m_length;
+}
+
+inline double WindowMoments::sd(bool flat) const
+{
+    if (flat)
+        return 0.0;
+    const double m = m_sum / m_length;
+    const double var = m_sumSq / m_length - m * m;
+    return var > 0 ? std::sqrt(var) : 0.0;
+}
 
 } // namespace veloce

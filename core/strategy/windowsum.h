@@ -33,4 +33,22 @@ private:
     int m_sinceResum = 0;
 };
 
+// Inline: runs on every bar of the hot loop.
+inline void WindowSum::update()
+{
+    const std::int64_t n = m_history.size();
+    if (n <= m_lag)
+        return;
+    const double in = m_history.ago(m_lag);
+    m_sum += in;
+    m_nonZero += in != 0.0;
+    if (n > m_lag + m_length) {
+        const double out = m_history.ago(m_lag + m_length);
+        m_sum -= out;
+        m_nonZero -= out != 0.0;
+    }
+    if (++m_sinceResum >= kResumEvery)
+        resum();
+}
+
 } // namespace veloce
