@@ -88,10 +88,8 @@ Dashboard::Dashboard(QWidget* parent)
     add(2, 5, QStringLiteral("elapsed_ms"), tr("Run time"),
         tr("wall time from opening the source to the last bar"));
 
-    m_tradesView = TableViewFactory::create(m_tradesModel, QStringLiteral("dashboardTradesTable"), this);
-    m_tradesView->setObjectName(QStringLiteral("dashboardTrades"));
-    m_signalsView = TableViewFactory::create(m_signalsModel, QStringLiteral("dashboardSignalsTable"), this);
-    m_signalsView->setObjectName(QStringLiteral("dashboardSignals"));
+    m_tradesView = TableViewFactory::create(m_tradesModel, QStringLiteral("dashboardTrades"), this);
+    m_signalsView = TableViewFactory::create(m_signalsModel, QStringLiteral("dashboardSignals"), this);
     m_signalsView->setSortingEnabled(false);
     auto* tabs = new QTabWidget(this);
     tabs->addTab(m_tradesView, tr("Trades"));
