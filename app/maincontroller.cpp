@@ -333,10 +333,15 @@ void MainController::installTestHooks()
         });
     }
     connect(m_sessions, &SessionController::snapshotShown, this, [this](const SessionSnapshotPtr& s) {
-        static bool first = true;
-        if (first && s->barCount > 0) {
-            first = false;
+        if (!m_firstBarReported && s->barCount > 0) {
+            m_firstBarReported = true;
             printStatus(QStringLiteral("{\"event\":\"first_bar\",\"t\":%1}").arg(s->lastBarMs));
+        }
+        if (!m_firstPositionReported && !s->positions.empty()) {
+            m_firstPositionReported = true;
+            printStatus(QStringLiteral("{\"event\":\"first_position\",\"t\":%1,\"bars\":%2}")
+                            .arg(s->lastBarMs)
+                            .arg(s->barCount));
         }
     });
     connect(m_sessions, &SessionController::tradingStateChanged, this, [this](bool halted) {

@@ -70,6 +70,8 @@ private:
     EventLoopProbe* m_probe = nullptr;
     BacktestRunner::ReportPtr m_report;
     bool m_screenshotTaken = false;
+    bool m_firstBarReported = false; // --status-json: "first_bar" and "first_position", once each
+    bool m_firstPositionReported = false;
     qint64 m_benchStartBars = 0;
     qint64 m_benchStartShown = 0;
     qint64 m_benchStartNs = 0;

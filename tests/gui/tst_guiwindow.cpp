@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QHash>
 #include <QImage>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -42,6 +43,7 @@ class TestGuiWindow : public QObject
     Q_OBJECT
     QProcess m_xvfb;
     QString m_display;
+    QHash<QString, QJsonObject> m_seen;
     QTemporaryDir m_dir;
 
     QProcessEnvironment env() const
@@ -55,18 +57,24 @@ class TestGuiWindow : public QObject
         return e;
     }
 
-    // Reads JSON status lines from the app until one with `event` arrives.
+    // Reads JSON status lines from the app until one with `event` arrives (or has arrived
+    // already: events seen while waiting for another one are kept, first of each kind).
     QJsonObject waitFor(QProcess& app, const QString& event, int timeoutMs, QString& log)
     {
         QElapsedTimer t;
         t.start();
         while (t.elapsed() < timeoutMs) {
+            if (m_seen.contains(event))
+                return m_seen.take(event);
             while (app.canReadLine()) {
                 const QByteArray line = app.readLine();
                 log += QString::fromUtf8(line);
                 const QJsonObject o = QJsonDocument::fromJson(line).object();
-                if (o.value(QStringLiteral("event")).toString() == event)
+                const QString name = o.value(QStringLiteral("event")).toString();
+                if (name == event)
                     return o;
+                if (!m_seen.contains(name))
+                    m_seen.insert(name, o);
             }
             if (app.state() != QProcess::Running)
                 return {};
@@ -132,9 +140,17 @@ private Q_SLOTS:
                 QStringLiteral("240"), QStringLiteral("--status-json"), QStringLiteral("--exit-after"),
                 QStringLiteral("150"), QStringLiteral("--lang"), QStringLiteral("en") });
         QVERIFY(app.waitForStarted(10000));
+        QElapsedTimer sinceLaunch;
+        sinceLaunch.start();
         QString log;
         const QJsonObject first = waitFor(app, QStringLiteral("first_bar"), 30000, log);
         QVERIFY2(!first.isEmpty(), qPrintable(log + QString::fromUtf8(app.readAllStandardError())));
+        // A new user sees the strategy trade within seconds: the first position is on screen
+        // within 10 s of launch.
+        const QJsonObject traded = waitFor(app, QStringLiteral("first_position"), 10000, log);
+        QVERIFY2(!traded.isEmpty(), qPrintable(log + QString::fromUtf8(app.readAllStandardError())));
+        qInfo("first position shown %lld ms after launch", sinceLaunch.elapsed());
+        QVERIFY(sinceLaunch.elapsed() < 10000);
         const QJsonObject shot = waitFor(app, QStringLiteral("screenshot"), 60000, log);
         QVERIFY2(shot.value(QStringLiteral("ok")).toBool(),
             qPrintable(log + QString::fromUtf8(app.readAllStandardError())));
@@ -158,6 +174,7 @@ private Q_SLOTS:
         QVERIFY2(!killed.isEmpty(), qPrintable(log));
         const QJsonObject report = killed.value(QStringLiteral("report")).toObject();
         QVERIFY(report.value(QStringLiteral("flat")).toBool());
+        m_seen.clear(); // the state change that matters is the one after the report
         const QJsonObject state = waitFor(app, QStringLiteral("trading"), 5000, log);
         QVERIFY2(
             state.value(QStringLiteral("state")).toString() == QStringLiteral("halted"), qPrintable(log));
