@@ -26,8 +26,12 @@ bool Metrics::onBar(std::int64_t t, double equity, bool exposed, const PhaseScor
     m_lastMs = t;
     ++m_bars;
     m_exposedBars += exposed;
-    for (int i = 0; i < PhaseScores::Count; ++i)
-        m_phaseActive[i] += scores.phase(i) > 0;
+    // Unrolled by hand: this runs on every bar, and the compiler keeps phase(i)'s switch.
+    m_phaseActive[0] += scores.squeeze > 0;
+    m_phaseActive[1] += scores.divergence > 0;
+    m_phaseActive[2] += scores.reset > 0;
+    m_phaseActive[3] += scores.momentum > 0;
+    m_phaseActive[4] += scores.volume > 0;
 
     if (equity > m_peak)
         m_peak = equity;

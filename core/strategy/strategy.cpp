@@ -80,7 +80,8 @@ const PhaseScores& Strategy::update(const Bar& bar)
     m_trueRanges.push(tr);
     m_squeezeMoments.update();
     m_squeezeExtremes.update();
-    m_squeezeAtr.update();
+    if (m_config.squeezeKeltner == KeltnerMode::Atr) // the range form never reads it
+        m_squeezeAtr.update();
     if (m_config.squeezeLength != kAtrWindow) {
         m_atrMoments.update();
         m_atrExtremes.update();
