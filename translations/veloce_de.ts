@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>ChartOverlay</name>
+    <message>
+        <source>LONG</source>
+        <translation>LONG</translation>
+    </message>
+    <message>
+        <source>SHORT</source>
+        <translation>SHORT</translation>
+    </message>
+    <message>
+        <source>SL</source>
+        <translation>SL</translation>
+    </message>
+    <message>
+        <source>TP</source>
+        <translation>TP</translation>
+    </message>
+    <message>
+        <source>%1   O %2  H %3  L %4  C %5  Vol %6</source>
+        <translation>%1   O %2  H %3  L %4  C %5  Vol %6</translation>
+    </message>
+</context>
+<context>
     <name>DisplayFormat</name>
     <message>
         <source>%1 ms</source>
@@ -310,26 +333,6 @@
     <message>
         <source>Waiting for market data…</source>
         <translation>Warte auf Marktdaten…</translation>
-    </message>
-    <message>
-        <source>LONG</source>
-        <translation>LONG</translation>
-    </message>
-    <message>
-        <source>SHORT</source>
-        <translation>SHORT</translation>
-    </message>
-    <message>
-        <source>SL</source>
-        <translation>SL</translation>
-    </message>
-    <message>
-        <source>TP</source>
-        <translation>TP</translation>
-    </message>
-    <message>
-        <source>%1   O %2  H %3  L %4  C %5  Vol %6</source>
-        <translation>%1   O %2  H %3  L %4  C %5  Vol %6</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,8 @@
 #include "candlechartview.h"
 
+#include "chartoverlay.h"
 #include "displayformat.h"
+#include "markerglyph.h"
 #include "theme.h"
 
 #include <QCandlestickSeries>
@@ -20,61 +22,6 @@ namespace veloce {
 namespace {
 constexpr int kRefreshIntervalMs = 33; // ~30 redraws per second at most
 constexpr std::int64_t kDefaultSpanCandles = 240;
-
-enum class Glyph
-{
-    Up,
-    Down,
-    Cross,
-    Dot
-};
-
-// Marker bitmaps for QXYSeries::setLightMarker: drawn once, blitted per point (much cheaper than
-// one graphics item per marker).
-QImage glyph(Glyph g, const QColor& color, int size)
-{
-    QImage img(size, size, QImage::Format_ARGB32_Premultiplied);
-    img.fill(Qt::transparent);
-    QPainter p(&img);
-    p.setRenderHint(QPainter::Antialiasing);
-    const double s = size;
-    switch (g) {
-    case Glyph::Up:
-    case Glyph::Down: {
-        QPainterPath path;
-        const bool up = g == Glyph::Up;
-        path.moveTo(s / 2, up ? 1 : s - 1);
-        path.lineTo(s - 1, up ? s - 2 : 2);
-        path.lineTo(1, up ? s - 2 : 2);
-        path.closeSubpath();
-        p.setPen(QPen(Theme::background(), 1));
-        p.setBrush(color);
-        p.drawPath(path);
-        break;
-    }
-    case Glyph::Cross:
-        p.setPen(QPen(color, 2.2, Qt::SolidLine, Qt::RoundCap));
-        p.drawLine(QPointF(2.5, 2.5), QPointF(s - 2.5, s - 2.5));
-        p.drawLine(QPointF(s - 2.5, 2.5), QPointF(2.5, s - 2.5));
-        break;
-    case Glyph::Dot:
-        p.setPen(Qt::NoPen);
-        p.setBrush(color);
-        p.drawEllipse(QRectF(1, 1, s - 2, s - 2));
-        break;
-    }
-    return img;
-}
-
-QScatterSeries* markerSeries(QChart* chart, Glyph g, const QColor& color, int size)
-{
-    auto* s = new QScatterSeries(chart);
-    s->setMarkerSize(size);
-    s->setLightMarker(glyph(g, color, size * 2));
-    s->setPen(Qt::NoPen);
-    chart->addSeries(s);
-    return s;
-}
 
 bool sameCandle(const Candle& a, const Candle& b)
 {
@@ -127,12 +74,12 @@ CandleChartView::CandleChartView(QWidget* parent)
     m_series->setMaximumColumnWidth(24.0);
     m_chart->addSeries(m_series);
 
-    m_longEntries = markerSeries(m_chart, Glyph::Up, Theme::up().lighter(125), 12);
-    m_shortEntries = markerSeries(m_chart, Glyph::Down, Theme::down().lighter(115), 12);
-    m_winExits = markerSeries(m_chart, Glyph::Cross, Theme::up().lighter(140), 10);
-    m_lossExits = markerSeries(m_chart, Glyph::Cross, Theme::down().lighter(130), 10);
-    m_acceptedSignals = markerSeries(m_chart, Glyph::Dot, Theme::warning(), 6);
-    m_rejectedSignals = markerSeries(m_chart, Glyph::Dot, Theme::mutedText(), 5);
+    m_longEntries = MarkerGlyph::series(m_chart, MarkerGlyph::Shape::Up, Theme::up().lighter(125), 12);
+    m_shortEntries = MarkerGlyph::series(m_chart, MarkerGlyph::Shape::Down, Theme::down().lighter(115), 12);
+    m_winExits = MarkerGlyph::series(m_chart, MarkerGlyph::Shape::Cross, Theme::up().lighter(140), 10);
+    m_lossExits = MarkerGlyph::series(m_chart, MarkerGlyph::Shape::Cross, Theme::down().lighter(130), 10);
+    m_acceptedSignals = MarkerGlyph::series(m_chart, MarkerGlyph::Shape::Dot, Theme::warning(), 6);
+    m_rejectedSignals = MarkerGlyph::series(m_chart, MarkerGlyph::Shape::Dot, Theme::mutedText(), 5);
 
     Theme::styleAxis(m_timeAxis);
     Theme::styleAxis(m_priceAxis);
@@ -577,91 +524,23 @@ void CandleChartView::drawForeground(QPainter* painter, const QRectF& rect)
         return;
     }
     painter->setClipRect(plot.adjusted(0, 0, 80, 0));
-    drawPositionLines(painter, plot);
-    drawLastPrice(painter, plot);
-    drawReadout(painter, plot);
-    painter->restore();
-}
-
-namespace {
-void priceTag(QPainter* p, const QRectF& plot, double y, const QString& text, const QColor& bg)
-{
-    const QFontMetricsF fm(p->font());
-    const QRectF box(
-        plot.right() + 1, y - fm.height() / 2 - 2, fm.horizontalAdvance(text) + 10, fm.height() + 4);
-    p->setPen(Qt::NoPen);
-    p->setBrush(bg);
-    p->drawRoundedRect(box, 2, 2);
-    p->setPen(Qt::white);
-    p->drawText(box, Qt::AlignCenter, text);
-}
-} // namespace
-
-void CandleChartView::drawPositionLines(QPainter* p, const QRectF& plot)
-{
-    const auto line
-        = [&](double price, double x0, const QColor& color, Qt::PenStyle style, const QString& label) {
-              const double y = m_viewport.priceToY(price);
-              if (y < plot.top() || y > plot.bottom())
-                  return;
-              p->setPen(QPen(color, 1.2, style));
-              p->drawLine(QPointF(std::max(x0, plot.left()), y), QPointF(plot.right(), y));
-              const QFontMetricsF fm(p->font());
-              const QString text = label + QLatin1Char(' ') + DisplayFormat::price(price);
-              const QRectF box(plot.right() - fm.horizontalAdvance(text) - 14, y - fm.height() - 3,
-                  fm.horizontalAdvance(text) + 10, fm.height() + 2);
-              p->setPen(Qt::NoPen);
-              p->setBrush(QColor(color.red(), color.green(), color.blue(), 200));
-              p->drawRoundedRect(box, 2, 2);
-              p->setPen(Qt::white);
-              p->drawText(box, Qt::AlignCenter, text);
-          };
-    for (const Position& pos : m_positions) {
-        const double x0 = m_viewport.timeToX(double(pos.entryMs));
-        const QString side = pos.side == Side::Long ? tr("LONG") : tr("SHORT");
-        line(pos.entry, x0, Theme::mutedText(), Qt::DotLine, side);
-        line(pos.stop, x0, Theme::down(), Qt::DashLine, tr("SL"));
-        line(pos.target, x0, Theme::up(), Qt::DashLine, tr("TP"));
-    }
-}
-
-void CandleChartView::drawLastPrice(QPainter* p, const QRectF& plot)
-{
-    const Candle& last = m_store.last();
-    const double y = m_viewport.priceToY(last.close);
-    if (y < plot.top() || y > plot.bottom())
-        return;
-    const QColor color
-        = m_shown.empty() || m_shown.back().close >= m_shown.back().open ? Theme::up() : Theme::down();
-    p->setPen(QPen(color, 1, Qt::DotLine));
-    p->drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y));
-    priceTag(p, plot, y, DisplayFormat::price(last.close), color);
-}
-
-void CandleChartView::drawReadout(QPainter* p, const QRectF& plot)
-{
+    ChartOverlay overlay(painter, plot, m_viewport);
+    overlay.positionLines(m_positions);
+    overlay.lastPrice(m_store.last().close, m_shown.empty() || m_shown.back().close >= m_shown.back().open);
+    // The readout shows the candle under the mouse, else the newest one.
     const Candle* c = nullptr;
     const bool hovering = m_hoverX >= plot.left() && m_hoverX <= plot.right() && m_hoverY >= plot.top()
         && m_hoverY <= plot.bottom();
     if (hovering && m_shownBucket > 0) {
         const QPointF scene = mapToScene(QPoint(int(m_hoverX), int(m_hoverY)));
         c = candleAt(m_shown, m_shownBucket, std::llround(m_viewport.xToTime(scene.x())));
-        p->setPen(QPen(Theme::mutedText(), 1, Qt::DashLine));
-        p->drawLine(QPointF(scene.x(), plot.top()), QPointF(scene.x(), plot.bottom()));
-        p->drawLine(QPointF(plot.left(), scene.y()), QPointF(plot.right(), scene.y()));
-        priceTag(p, plot, scene.y(), DisplayFormat::price(m_viewport.yToPrice(scene.y())), Theme::raised());
+        overlay.crosshair(scene);
     } else if (!m_shown.empty()) {
         c = &m_shown.back();
     }
-    if (!c)
-        return;
-    const QColor color = c->close >= c->open ? Theme::up() : Theme::down();
-    const QString text = tr("%1   O %2  H %3  L %4  C %5  Vol %6")
-                             .arg(DisplayFormat::dateTime(c->t), DisplayFormat::price(c->open),
-                                 DisplayFormat::price(c->high), DisplayFormat::price(c->low),
-                                 DisplayFormat::price(c->close), DisplayFormat::quantity(c->volume));
-    p->setPen(color.lighter(115));
-    p->drawText(plot.adjusted(8, 6, -8, 0), Qt::AlignLeft | Qt::AlignTop, text);
+    if (c)
+        overlay.readout(*c);
+    painter->restore();
 }
 
 } // namespace veloce

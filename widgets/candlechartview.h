@@ -89,9 +89,6 @@ private:
     void syncCandles(std::int64_t bucket);
     void updateMarkers();
     void updateAxes();
-    void drawPositionLines(QPainter* p, const QRectF& plot);
-    void drawLastPrice(QPainter* p, const QRectF& plot);
-    void drawReadout(QPainter* p, const QRectF& plot);
     void setFollowingInternal(bool on);
 
     QChart* m_chart;
