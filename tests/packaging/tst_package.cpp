@@ -86,6 +86,17 @@ void TestPackage::debInstallsAndRuns()
     QVERIFY2(rc == 0, qPrintable(out));
     QVERIFY(QFile::exists(result.filePath(QStringLiteral("summary.json"))));
     QVERIFY(out.contains(QLatin1String("\"bars\": 20000")));
+
+    // The installed window starts into its default paper session (offscreen platform) and trades,
+    // with settings of its own (not those of the user running the tests).
+    qputenv("XDG_CONFIG_HOME", result.filePath(QStringLiteral("config")).toUtf8());
+    qputenv("XDG_DATA_HOME", result.filePath(QStringLiteral("data")).toUtf8());
+    out = run(QStringLiteral("/usr/bin/veloce"),
+        { QStringLiteral("--status-json"), QStringLiteral("--exit-after"), QStringLiteral("15"),
+            QStringLiteral("--journal"), result.filePath(QStringLiteral("journal.sqlite")) },
+        &rc, 60000);
+    QVERIFY2(rc == 0, qPrintable(out));
+    QVERIFY2(out.contains(QLatin1String("\"event\":\"first_position\"")), qPrintable(out));
 }
 
 QTEST_GUILESS_MAIN(TestPackage)
