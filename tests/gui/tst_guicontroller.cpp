@@ -6,6 +6,7 @@
 #include "clirunner.h"
 #include "dashboard.h"
 #include "displayformat.h"
+#include "isolatedsettings.h"
 #include "killswitchbutton.h"
 #include "maincontroller.h"
 #include "mainwindow.h"
@@ -52,12 +53,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        // Settings and journals of this test stay in its temporary directory.
-        qputenv("XDG_CONFIG_HOME", m_dir.filePath(QStringLiteral("config")).toUtf8());
-        qputenv("XDG_DATA_HOME", m_dir.filePath(QStringLiteral("data")).toUtf8());
-        QLocale::setDefault(QLocale::c());
-        QCoreApplication::setOrganizationName(QStringLiteral("VeloceTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_guicontroller"));
+        test::isolateSettings(m_dir, QStringLiteral("tst_guicontroller"));
     }
 
     void backtestFromTheGuiEqualsTheCli()

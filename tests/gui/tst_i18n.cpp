@@ -3,6 +3,7 @@
 // labels in the chosen language -- including the plural forms, which English needs a .qm for.
 #include "dashboard.h"
 #include "guioptions.h"
+#include "isolatedsettings.h"
 #include "killswitchbutton.h"
 #include "languagechooser.h"
 #include "maincontroller.h"
@@ -43,12 +44,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        // Settings and journals of this test stay in its temporary directory.
-        qputenv("XDG_CONFIG_HOME", m_dir.filePath(QStringLiteral("config")).toUtf8());
-        qputenv("XDG_DATA_HOME", m_dir.filePath(QStringLiteral("data")).toUtf8());
-        QLocale::setDefault(QLocale::c());
-        QCoreApplication::setOrganizationName(QStringLiteral("VeloceTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_i18n"));
+        test::isolateSettings(m_dir, QStringLiteral("tst_i18n"));
     }
 
     void cleanup() { UiLanguage::install(QStringLiteral("en")); }
