@@ -60,6 +60,12 @@ void FreqtradeBroker::start(std::function<void()> onChange, std::function<void(c
                 m_onFailure(
                     QStringLiteral("FreqTrade: force_entry_enable is off in the bot's config -- Veloce "
                                    "cannot enter positions"));
+            // With position adjustment a second /forceenter for the pair adds to the open trade
+            // instead of being refused -- and Qt may re-send a POST whose connection dropped.
+            if (j.value("position_adjustment_enable", false))
+                m_onFailure(QStringLiteral("FreqTrade: position_adjustment_enable is on in the bot's config "
+                                           "-- a repeated entry would add to the open position instead of "
+                                           "being refused; turn it off for Veloce"));
             const std::string state = j.value("state", std::string());
             if (state != "running")
                 m_onFailure(QStringLiteral("FreqTrade: the bot is \"%1\", not running")

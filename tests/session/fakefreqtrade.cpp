@@ -227,7 +227,8 @@ FakeFreqtrade::Reply FakeFreqtrade::handle(const QByteArray& method, const QStri
             { { "version", "2024.10" }, { "api_version", 2.4 }, { "dry_run", true },
                 { "trading_mode", "futures" }, { "stake_currency", "USDT" },
                 { "max_open_trades", maxOpenTrades }, { "force_entry_enable", forceEntryEnable },
-                { "state", state.toStdString() }, { "runmode", "dry_run" }, { "bot_name", "fake" } } };
+                { "position_adjustment_enable", positionAdjustment }, { "state", state.toStdString() },
+                { "runmode", "dry_run" }, { "bot_name", "fake" } } };
     if (path == QLatin1String("/status")) {
         nlohmann::json out = nlohmann::json::array();
         for (Trade& t : m_trades) {

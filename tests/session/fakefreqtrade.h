@@ -50,6 +50,7 @@ public:
     qint64 accessTtlMs = 15 * 60 * 1000;
     QString state = QStringLiteral("running");
     bool forceEntryEnable = true;
+    bool positionAdjustment = false;
     int maxOpenTrades = 3;
     double price = 65000;
     bool nullCurrentRate = true; // ticker failed: current_rate null

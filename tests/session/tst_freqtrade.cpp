@@ -105,6 +105,8 @@ private Q_SLOTS:
     void adoptsOpenTradesWithNullFloats();
     void killSwitchExitsAllAndPollsUntilFlat();
     void killSwitchAlarmsWhenNotFlat();
+    void startChecksTheBotsConfig_data();
+    void startChecksTheBotsConfig();
 };
 
 void TestFreqtrade::expiredTokenIsRefreshedThenReloggedIn()
@@ -352,6 +354,39 @@ void TestFreqtrade::killSwitchAlarmsWhenNotFlat()
         qPrintable(report.message));
     QVERIFY(kill.halted());
     kill.setFlattener(nullptr);
+}
+
+void TestFreqtrade::startChecksTheBotsConfig_data()
+{
+    QTest::addColumn<QString>("setup");
+    QTest::addColumn<QString>("failure"); // empty: none expected
+    QTest::newRow("ready") << QString() << QString();
+    QTest::newRow("force entries off")
+        << QStringLiteral("noforce") << QStringLiteral("force_entry_enable is off");
+    QTest::newRow("position adjustment on")
+        << QStringLiteral("adjust") << QStringLiteral("position_adjustment_enable is on");
+    QTest::newRow("bot stopped") << QStringLiteral("stopped") << QStringLiteral("not running");
+}
+
+void TestFreqtrade::startChecksTheBotsConfig()
+{
+    QFETCH(QString, setup);
+    QFETCH(QString, failure);
+    FakeFreqtrade fake;
+    fake.forceEntryEnable = setup != QLatin1String("noforce");
+    fake.positionAdjustment = setup == QLatin1String("adjust");
+    if (setup == QLatin1String("stopped"))
+        fake.state = QStringLiteral("stopped");
+    BrokerRig rig(fake);
+    QTRY_VERIFY(rig.broker->ready());
+    QTRY_VERIFY(fake.requests(QStringLiteral("/show_config")) == 1);
+    QTest::qWait(200);
+    if (failure.isEmpty()) {
+        QVERIFY2(rig.failures.isEmpty(), qPrintable(rig.failures.join(QLatin1Char('\n'))));
+    } else {
+        QCOMPARE(rig.failures.size(), 1);
+        QVERIFY2(rig.failures.first().contains(failure), qPrintable(rig.failures.first()));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestFreqtrade)
