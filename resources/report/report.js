@@ -72,6 +72,12 @@
     return ans;
   }
   function sec(ms) { return Math.floor(ms / 1000); }
+  // Like fitContent(), with 2 % room on the left: flush against the edge the first time label
+  // (often a month name) would be cut in half. n = points in the chart's series.
+  function fitAll(chart, n) {
+    var room = Math.max(1, n * 0.02);
+    chart.timeScale().setVisibleLogicalRange({ from: -room, to: n - 1 + 4 }); // 4 = rightOffset
+  }
 
   function chartOptions(extra) {
     var o = {
@@ -328,7 +334,7 @@
       note += ' \u2014 the run has ' + fmt.int(m.run_candles) + ' ' + m.label +
               ' candles; neighbours merged (exact OHLC) to keep the file small';
     $('view-note').textContent = note;
-    price.chart.timeScale().fitContent();
+    fitAll(price.chart, data.candles.length);
     active = price.chart;
   }
   function defaultView() {
@@ -369,7 +375,7 @@
                                axisLabelVisible: true, title: 'max' });
     var panes = chart.panes();
     if (panes.length > 1) panes[1].setHeight(95);
-    chart.timeScale().fitContent();
+    fitAll(chart, t.length);
     report.charts.equity = chart;
     track(chart, container);
     $('equity-note').textContent = t.length
@@ -414,7 +420,7 @@
     });
     var panes = chart.panes();
     if (panes.length > 1) panes[1].setHeight(150);
-    chart.timeScale().fitContent();
+    fitAll(chart, times.length);
     report.charts.scores = chart;
     track(chart, container);
     // Strip names over the left edge of the phase pane.
