@@ -9,6 +9,7 @@
 #include "safety/killswitch.h"
 #include "sessiontesthelpers.h"
 
+#include <QScopeGuard>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -64,15 +65,26 @@ void TestKillSwitch::flattensWhileEngineStalled()
         Qt::DirectConnection);
     session->moveToThread(&engine);
     engine.start();
+    // A failed check returns early: never leave the engine thread running behind it.
+    const auto stopEngine = qScopeGuard([&] {
+        engine.quit();
+        engine.wait(10000);
+    });
     QMetaObject::invokeMethod(session, "start", Qt::QueuedConnection);
-    QTRY_VERIFY_WITH_TIMEOUT(session->openPositions() > 0, 30000);
 
-    // Block the engine's event loop, then pull the switch.
-    QMetaObject::invokeMethod(session, "stall", Qt::QueuedConnection, Q_ARG(int, 3000));
-    QTRY_VERIFY_WITH_TIMEOUT(session->stalled(), 5000);
-    const std::int64_t beatBefore = session->lastBeatNs();
-    const int open = session->openPositions();
+    // Block the engine's event loop while it holds a position, then pull the switch. At full
+    // speed a position can close between our look and the stall: then let it run and retry.
+    int open = 0;
+    for (int attempt = 0; attempt < 10 && open == 0; ++attempt) {
+        QTRY_VERIFY_WITH_TIMEOUT(session->openPositions() > 0, 30000);
+        QMetaObject::invokeMethod(session, "stall", Qt::QueuedConnection, Q_ARG(int, 3000));
+        QTRY_VERIFY_WITH_TIMEOUT(session->stalled(), 5000);
+        open = session->openPositions();
+        if (open == 0)
+            QTRY_VERIFY_WITH_TIMEOUT(!session->stalled(), 5000);
+    }
     QVERIFY(open > 0);
+    const std::int64_t beatBefore = session->lastBeatNs();
     QElapsedTimer sinceTrigger;
     sinceTrigger.start();
     kill.trigger(QStringLiteral("test"), QStringLiteral("test"));
@@ -152,6 +164,10 @@ void TestKillSwitch::haltWithoutFlattenKeepsPositions()
         Qt::DirectConnection);
     session->moveToThread(&engine);
     engine.start();
+    const auto stopEngine = qScopeGuard([&] {
+        engine.quit();
+        engine.wait(10000);
+    });
     QMetaObject::invokeMethod(session, "start", Qt::QueuedConnection);
     QTRY_VERIFY_WITH_TIMEOUT(session->openPositions() > 0, 30000);
     // The drawdown breaker's kind of trigger: entries stop, positions are managed on.
