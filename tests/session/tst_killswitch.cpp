@@ -87,6 +87,9 @@ void TestKillSwitch::flattensWhileEngineStalled()
     const std::int64_t beatBefore = session->lastBeatNs();
     QElapsedTimer sinceTrigger;
     sinceTrigger.start();
+    // The engine is stalled: every event from here on comes after the trigger (by order, not by
+    // wall-clock millisecond, which the last events before the stall may share).
+    const std::size_t eventsBeforeTrigger = recorder.events().size();
     kill.trigger(QStringLiteral("test"), QStringLiteral("test"));
     QVERIFY(kill.halted()); // entries refused before trigger() returned
     QTRY_VERIFY_WITH_TIMEOUT(session->openPositions() == 0, 250);
@@ -114,8 +117,10 @@ void TestKillSwitch::flattensWhileEngineStalled()
     const std::size_t eventsAtKill = recorder.events().size();
     QTRY_VERIFY_WITH_TIMEOUT(recorder.events().size() > eventsAtKill + 50, 10000);
     int haltedSignals = 0;
-    for (const auto& e : recorder.events()) {
-        if (e.wallMs < r.triggeredWallMs || e.kind != SessionEvent::Kind::Signal)
+    const std::vector<SessionEvent> events = recorder.events();
+    for (std::size_t i = eventsBeforeTrigger; i < events.size(); ++i) {
+        const SessionEvent& e = events[i];
+        if (e.kind != SessionEvent::Kind::Signal)
             continue;
         QVERIFY(!e.signal.accepted);
         haltedSignals += e.signal.reason == RejectReason::Halted;
