@@ -64,6 +64,9 @@ struct Rig
         kill.setFlattener([this](int left) { return session->flatten(ExitReason::Kill, left); });
         watchdog = new Watchdog(*session, kill, config);
         watchdog->moveToThread(kill.safetyThread());
+        // As SessionHost does: deleted when the safety thread ends (a deleteLater posted just
+        // before the thread quits might never run).
+        QObject::connect(kill.safetyThread(), &QThread::finished, watchdog, &QObject::deleteLater);
         session->moveToThread(&engine);
         engine.start();
         QMetaObject::invokeMethod(session, "start", Qt::BlockingQueuedConnection);
@@ -72,7 +75,6 @@ struct Rig
     ~Rig()
     {
         QMetaObject::invokeMethod(watchdog, "stop", Qt::BlockingQueuedConnection);
-        QMetaObject::invokeMethod(watchdog, "deleteLater", Qt::QueuedConnection);
         kill.setFlattener(nullptr);
         QMetaObject::invokeMethod(session, "stop", Qt::BlockingQueuedConnection, Q_ARG(QString, QString()));
         engine.quit();
