@@ -5,7 +5,7 @@
 #include "data/marketsimulator.h"
 #include "engine/backtestsink.h"
 #include "engine/barprocessor.h"
-#include "report/numberformat.h"
+#include "types/numberformat.h"
 
 #include <QDir>
 #include <QElapsedTimer>

@@ -4,20 +4,13 @@
 #include "data/influxclient.h"
 #include "data/influxerror.h"
 #include "data/influxql.h"
+#include "types/numberformat.h"
 
-#include <charconv>
 #include <cmath>
 
 namespace veloce {
 
 namespace {
-void appendNumber(std::string& out, double v)
-{
-    char buf[32];
-    const auto r = std::to_chars(buf, buf + sizeof buf, v);
-    out.append(buf, r.ptr);
-}
-
 // Line protocol escapes commas, spaces and '=' in measurement names and tag values.
 QByteArray escaped(const QString& text)
 {
@@ -66,25 +59,23 @@ void InfluxWriter::add(const Bar& b)
             throw DataError(QStringLiteral("bar at %1 has a value that is not a finite number").arg(b.t));
     m_lines.append(m_prefix.constData(), static_cast<std::size_t>(m_prefix.size()));
     m_lines += "open=";
-    appendNumber(m_lines, b.open);
+    appendDouble(m_lines, b.open);
     m_lines += ",high=";
-    appendNumber(m_lines, b.high);
+    appendDouble(m_lines, b.high);
     m_lines += ",low=";
-    appendNumber(m_lines, b.low);
+    appendDouble(m_lines, b.low);
     m_lines += ",close=";
-    appendNumber(m_lines, b.close);
+    appendDouble(m_lines, b.close);
     if (b.vbuy != 0) {
         m_lines += ",vbuy=";
-        appendNumber(m_lines, b.vbuy);
+        appendDouble(m_lines, b.vbuy);
     }
     if (b.vsell != 0) {
         m_lines += ",vsell=";
-        appendNumber(m_lines, b.vsell);
+        appendDouble(m_lines, b.vsell);
     }
     m_lines += ' ';
-    char buf[24];
-    const auto r = std::to_chars(buf, buf + sizeof buf, b.t);
-    m_lines.append(buf, r.ptr);
+    appendInt(m_lines, b.t);
     m_lines += '\n';
     if (++m_pending >= m_batchSize)
         flush();

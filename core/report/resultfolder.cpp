@@ -1,13 +1,14 @@
 #include "report/resultfolder.h"
 
+#include "data/csvfields.h"
 #include "data/dataerror.h"
+#include "data/linereader.h"
 #include "report/reportjson.h"
 #include "report/summaryjson.h"
 
 #include <QDir>
 #include <QFile>
 #include <QSaveFile>
-#include <charconv>
 #include <limits>
 #include <string_view>
 
@@ -15,92 +16,68 @@ namespace veloce {
 
 namespace {
 
-// One CSV file of a result folder, read line by line with errors naming FILE:LINE.
+// One CSV file of a result folder, with errors naming FILE:LINE. Lines come from the data
+// layer's LineReader and fields from its csv:: helpers, as for every other CSV Veloce reads.
 class CsvFile
 {
 public:
+    static constexpr int kMaxColumns = 16;
+
     CsvFile(const QString& path, const char* header, int columns)
-        : m_file(path)
+        : m_lines(path)
         , m_columns(columns)
     {
-        if (!m_file.open(QIODevice::ReadOnly))
-            throw DataError(QStringLiteral("%1: cannot read (%2)").arg(path, m_file.errorString()));
         std::string_view first;
-        if (!nextLine(first) || first != std::string_view(header))
+        if (!m_lines.next(first) || first != std::string_view(header))
             fail(QStringLiteral("expected the header \"%1\"").arg(QLatin1String(header)));
     }
 
     // The next row's fields, false at the end. Blank lines are skipped.
-    bool next(std::vector<std::string_view>& fields)
+    bool next(std::string_view (&fields)[kMaxColumns])
     {
         std::string_view line;
         do {
-            if (!nextLine(line))
+            if (!m_lines.next(line))
                 return false;
         } while (line.empty());
-        fields.clear();
-        std::size_t start = 0;
-        while (true) {
-            const std::size_t comma = line.find(',', start);
-            fields.push_back(line.substr(start, comma == std::string_view::npos ? line.npos : comma - start));
-            if (comma == std::string_view::npos)
-                break;
-            start = comma + 1;
-        }
-        if (int(fields.size()) != m_columns)
-            fail(QStringLiteral("%1 fields, expected %2").arg(fields.size()).arg(m_columns));
+        const int n = csv::split(line, fields, kMaxColumns);
+        if (n != m_columns)
+            fail(QStringLiteral("%1 fields, expected %2").arg(n).arg(m_columns));
         return true;
     }
 
     [[noreturn]] void fail(const QString& what) const
     {
-        throw DataError(QStringLiteral("%1:%2: %3").arg(m_file.fileName()).arg(m_line).arg(what));
+        throw DataError(QStringLiteral("%1:%2: %3").arg(m_lines.path()).arg(m_lines.lineNumber()).arg(what));
     }
 
     std::int64_t integer(std::string_view s, const char* column) const
     {
         std::int64_t v = 0;
-        const auto r = std::from_chars(s.data(), s.data() + s.size(), v);
-        if (r.ec != std::errc() || r.ptr != s.data() + s.size())
+        if (!csv::toInt(s, v))
             fail(QStringLiteral("%1 \"%2\" is not an integer").arg(QLatin1String(column), text(s)));
         return v;
     }
     double real(std::string_view s, const char* column) const
     {
         double v = 0;
-        const auto r = std::from_chars(s.data(), s.data() + s.size(), v);
-        if (s.empty() || r.ec != std::errc() || r.ptr != s.data() + s.size())
+        if (!csv::toDouble(s, v))
             fail(QStringLiteral("%1 \"%2\" is not a number").arg(QLatin1String(column), text(s)));
         return v;
     }
     Side side(std::string_view s) const
     {
-        if (s == "LONG")
+        if (s == sideName(Side::Long))
             return Side::Long;
-        if (s == "SHORT")
+        if (s == sideName(Side::Short))
             return Side::Short;
         fail(QStringLiteral("side \"%1\" is neither LONG nor SHORT").arg(text(s)));
     }
     static QString text(std::string_view s) { return QString::fromUtf8(s.data(), qsizetype(s.size())); }
 
 private:
-    bool nextLine(std::string_view& line)
-    {
-        m_buffer = m_file.readLine();
-        if (m_buffer.isEmpty())
-            return false;
-        ++m_line;
-        qsizetype n = m_buffer.size();
-        while (n > 0 && (m_buffer[n - 1] == '\n' || m_buffer[n - 1] == '\r'))
-            --n;
-        line = std::string_view(m_buffer.constData(), std::size_t(n));
-        return true;
-    }
-
-    QFile m_file;
+    LineReader m_lines;
     int m_columns;
-    QByteArray m_buffer;
-    std::int64_t m_line = 0;
 };
 
 QString inDir(const QString& dir, const char* name)
@@ -135,7 +112,7 @@ void ResultFolder::writeReportData(const ReportData& data, const QString& dir)
 void ResultFolder::readTrades(const QString& path, ReportCollector& collector)
 {
     CsvFile csv(path, "entry_ms,exit_ms,side,entry_price,exit_price,qty,pnl,fees,exit_reason,score", 10);
-    std::vector<std::string_view> f;
+    std::string_view f[CsvFile::kMaxColumns];
     std::int64_t lastExit = std::numeric_limits<std::int64_t>::min();
     while (csv.next(f)) {
         Trade t;
@@ -147,17 +124,15 @@ void ResultFolder::readTrades(const QString& path, ReportCollector& collector)
         t.qty = csv.real(f[5], "qty");
         t.pnl = csv.real(f[6], "pnl");
         t.fees = csv.real(f[7], "fees");
-        if (f[8] == "stop")
-            t.reason = ExitReason::Stop;
-        else if (f[8] == "target")
-            t.reason = ExitReason::Target;
-        else if (f[8] == "end")
-            t.reason = ExitReason::End;
-        else if (f[8] == "kill")
-            t.reason = ExitReason::Kill;
-        else if (f[8] == "manual")
-            t.reason = ExitReason::Manual;
-        else
+        bool known = false;
+        for (ExitReason r :
+            { ExitReason::Stop, ExitReason::Target, ExitReason::End, ExitReason::Kill, ExitReason::Manual }) {
+            if (f[8] == exitReasonName(r)) {
+                t.reason = r;
+                known = true;
+            }
+        }
+        if (!known)
             csv.fail(QStringLiteral("exit_reason \"%1\" is not one of stop, target, end, kill, manual")
                          .arg(CsvFile::text(f[8])));
         t.score = csv.real(f[9], "score");
@@ -173,7 +148,7 @@ void ResultFolder::readTrades(const QString& path, ReportCollector& collector)
 void ResultFolder::readSignals(const QString& path, ReportCollector& collector)
 {
     CsvFile csv(path, "t,side,score,size_fraction,stop,target,accepted,reject_reason", 8);
-    std::vector<std::string_view> f;
+    std::string_view f[CsvFile::kMaxColumns];
     std::int64_t last = std::numeric_limits<std::int64_t>::min();
     while (csv.next(f)) {
         SignalRecord rec;

@@ -1,8 +1,8 @@
 #include "report/resultwriter.h"
 
 #include "data/dataerror.h"
-#include "report/numberformat.h"
 #include "report/summaryjson.h"
+#include "types/numberformat.h"
 
 #include <QDir>
 #include <QFile>
