@@ -1,5 +1,7 @@
 #include "eventloopprobe.h"
 
+#include "quantile.h"
+
 #include <algorithm>
 
 namespace veloce {
@@ -36,12 +38,7 @@ void EventLoopProbe::tick()
 
 double EventLoopProbe::quantile(double q) const
 {
-    if (m_lateMs.empty())
-        return 0;
-    std::vector<double> v = m_lateMs;
-    const auto k = static_cast<std::ptrdiff_t>(std::clamp(q, 0.0, 1.0) * double(v.size() - 1));
-    std::nth_element(v.begin(), v.begin() + k, v.end());
-    return v[std::size_t(k)];
+    return veloce::quantile(m_lateMs, q);
 }
 
 double EventLoopProbe::maxMs() const

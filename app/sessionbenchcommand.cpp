@@ -2,6 +2,7 @@
 
 #include "cliparser.h"
 #include "engine/latencyprobe.h"
+#include "quantile.h"
 #include "safety/killswitch.h"
 #include "sessionhost.h"
 
@@ -17,13 +18,9 @@
 namespace veloce {
 
 namespace {
-double quantileUs(std::vector<std::int64_t> ns, double q)
+double quantileUs(const std::vector<std::int64_t>& ns, double q)
 {
-    if (ns.empty())
-        return 0;
-    const auto k = static_cast<std::size_t>(q * static_cast<double>(ns.size() - 1));
-    std::nth_element(ns.begin(), ns.begin() + static_cast<std::ptrdiff_t>(k), ns.end());
-    return static_cast<double>(ns[k]) / 1000.0;
+    return static_cast<double>(quantile(ns, q)) / 1000.0;
 }
 
 SessionSetup setupFor(const Config& config, const QString& journal, std::int64_t bars, double speed)
