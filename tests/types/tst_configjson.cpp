@@ -88,7 +88,7 @@ private slots:
 
 void TestConfigJson::blueprintConfigLoadsUnchanged()
 {
-    QFile f(QStringLiteral(VELOCE_SOURCE_DIR "/../shared/blueprint-config.json"));
+    QFile f(QStringLiteral(VELOCE_SHARED_DATA "/../blueprint-config.json")); // beside STRATEGY.md
     QVERIFY2(f.open(QIODevice::ReadOnly), qPrintable(f.fileName()));
     const Config c = ConfigJson::apply(parse(f.readAll()), f.fileName());
     QCOMPARE(c.influxHost, QStringLiteral("127.0.0.1"));
