@@ -21,7 +21,7 @@ int BacktestCommand::run(const QStringList& arguments)
 {
     CliParser p(name(),
         QStringLiteral("Backtest the V9 squeeze strategy and write summary.json, trades.csv, "
-                       "signals.csv and equity.csv (STRATEGY.md §7) into --out."));
+                       "signals.csv and equity.csv (docs/strategy.md §7) into --out."));
     p.addSourceOptions(true);
     p.addConfigOption();
     p.addOption({ QStringLiteral("out"), QStringLiteral("Output folder (created if missing)."),

@@ -4,7 +4,7 @@
 
 namespace veloce {
 
-// veloce-cli backtest: one run over a file, the simulator or InfluxDB; writes STRATEGY.md §7.
+// veloce-cli backtest: one run over a file, the simulator or InfluxDB; writes docs/strategy.md §7.
 class BacktestCommand : public CliCommand
 {
 public:

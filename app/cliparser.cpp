@@ -51,7 +51,7 @@ void CliParser::addSourceOptions(bool allowSimulatorCount)
 void CliParser::addConfigOption()
 {
     m_parser.addOption({ QStringLiteral("config"),
-        QStringLiteral("JSON config file (defaults: STRATEGY.md §8)."), QStringLiteral("file") });
+        QStringLiteral("JSON config file (defaults: docs/strategy.md §8)."), QStringLiteral("file") });
 }
 
 void CliParser::addPositional(const QString& name, const QString& description)

@@ -6,7 +6,7 @@
 
 namespace veloce {
 
-// The one place that reads configuration from disk and the environment (DESIGN.md: config is
+// The one place that reads configuration from disk and the environment (docs/architecture.md: config is
 // parsed once in app/ and passed down as a value).
 class ConfigLoader
 {

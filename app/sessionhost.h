@@ -31,7 +31,7 @@ struct SessionSetup
     bool killSocket = true; // listen for `veloce-cli kill`
 };
 
-// The composition root of a live session (DESIGN.md threads): builds the feed, the broker and
+// The composition root of a live session (docs/architecture.md threads): builds the feed, the broker and
 // the Session on an engine QThread, the KillSwitch (safety thread) with its Watchdog and kill
 // socket, and the Journal (writer thread), and wires them. The CLI's `paper` command and the
 // GUI both drive sessions through this class; everything they show arrives as signals.

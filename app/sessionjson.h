@@ -8,7 +8,7 @@
 namespace veloce::SessionJson {
 
 // The JSON lines of `veloce-cli paper` (documented in README.md). Field names follow
-// STRATEGY.md §7 (trades.csv, signals.csv); times are integer ms, prices shortest round-trip.
+// docs/strategy.md §7 (trades.csv, signals.csv); times are integer ms, prices shortest round-trip.
 nlohmann::ordered_json event(const SessionEvent& e);
 // The "bar" summary line: the newest bar and the account, from a snapshot.
 nlohmann::ordered_json barSummary(const SessionSnapshot& s);

@@ -18,7 +18,7 @@ class SignalReasonsModel;
 class StatCard;
 class TradesModel;
 
-// The single built-in view of a backtest result: the metrics of STRATEGY.md §6 as stat cards,
+// The single built-in view of a backtest result: the metrics of docs/strategy.md §6 as stat cards,
 // candles with the trades, equity with drawdown, the trades table and the signals by decision,
 // plus "Export HTML report". Shows exactly the numbers of the BacktestSummary it is given --
 // the same object summary.json is written from -- and computes none of them.

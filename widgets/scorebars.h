@@ -7,7 +7,7 @@
 
 namespace veloce {
 
-// The five phase scores of STRATEGY.md §2 as horizontal bars against their maxima (squeeze 0-3,
+// The five phase scores of docs/strategy.md §2 as horizontal bars against their maxima (squeeze 0-3,
 // divergence 0-3, reset 0/2, momentum 0-1.5, volume 0-1.5), then the total against 10 with a
 // marker at min_entry_score. Bars are coloured by how full they are, the total by whether it
 // reaches the entry threshold; each row explains its phase in a tooltip. Custom painted: a

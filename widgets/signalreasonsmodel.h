@@ -8,7 +8,7 @@
 
 namespace veloce {
 
-// Signals by the portfolio's decision (STRATEGY.md §5): one row for accepted, one per reject
+// Signals by the portfolio's decision (docs/strategy.md §5): one row for accepted, one per reject
 // reason in the order they are checked, with long / short / total counts and the share of all
 // signals.
 class SignalReasonsModel : public QAbstractTableModel

@@ -66,7 +66,7 @@ struct FlattenResult
 };
 
 // Where the per-bar engine (BarProcessor) executes. The price model is the paper fill model of
-// STRATEGY.md §4 (close with slippage against the trader); a venue broker also routes the orders
+// docs/strategy.md §4 (close with slippage against the trader); a venue broker also routes the orders
 // and later reconciles the account from the venue, which is then the source of truth.
 class Broker
 {

@@ -5,7 +5,7 @@
 
 namespace veloce {
 
-// The embedded default venue and the backtest's fill model (STRATEGY.md §4): every order fills
+// The embedded default venue and the backtest's fill model (docs/strategy.md §4): every order fills
 // at once at the bar close moved against the trader by slippage_bps. Fees are charged by the
 // Portfolio. Backtests and paper sessions use this one class, so they fill identically.
 class PaperBroker final : public Broker

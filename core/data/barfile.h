@@ -7,7 +7,7 @@
 
 namespace veloce {
 
-// The file layouts the data layer reads (STRATEGY.md §1).
+// The file layouts the data layer reads (docs/strategy.md §1).
 enum class FileFormat
 {
     Auto, // decide from the header, the column count and the first row

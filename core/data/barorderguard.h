@@ -7,7 +7,7 @@
 
 namespace veloce {
 
-// The one place that enforces "bars strictly increasing in t" (STRATEGY.md §1): every source
+// The one place that enforces "bars strictly increasing in t" (docs/strategy.md §1): every source
 // passes its bars through accept(), which drops a duplicate or older bar and remembers how many
 // and the first offending time, for SourceStats. Header-only: it runs once per bar.
 class BarOrderGuard

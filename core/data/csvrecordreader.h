@@ -23,7 +23,7 @@ public:
     CsvRecordReader(const CsvRecordReader&) = delete;
     CsvRecordReader& operator=(const CsvRecordReader&) = delete;
 
-    // The bar stream of STRATEGY.md §1, before the order check (FileBarSource does that).
+    // The bar stream of docs/strategy.md §1, before the order check (FileBarSource does that).
     virtual bool nextBar(Bar& out) = 0;
     // Short name of the layout, for descriptions ("Binance klines").
     virtual QString formatName() const = 0;

@@ -24,7 +24,7 @@ struct Kline
     double takerBuyBase = 0;
     double takerBuyQuote = 0;
 
-    // STRATEGY.md §1: vbuy = taker-buy base volume, vsell = volume - vbuy. The clamp only
+    // docs/strategy.md §1: vbuy = taker-buy base volume, vsell = volume - vbuy. The clamp only
     // absorbs rounding of the subtraction (readers reject taker-buy > volume).
     Bar toBar() const
     {

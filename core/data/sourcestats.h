@@ -4,7 +4,7 @@
 
 namespace veloce {
 
-// What a source dropped or skipped, so that nothing is lost silently (STRATEGY.md §1).
+// What a source dropped or skipped, so that nothing is lost silently (docs/strategy.md §1).
 struct SourceStats
 {
     std::int64_t rows = 0; // input rows read (trades, klines, points)

@@ -16,7 +16,7 @@ enum class TradeLayout
 };
 
 // Binance aggTrades / trades CSV, with or without header, times in ms or µs. next() yields the
-// trades themselves; nextBar() groups them into the 1-second bars of STRATEGY.md §1
+// trades themselves; nextBar() groups them into the 1-second bars of docs/strategy.md §1
 // (is_buyer_maker true means the taker sold: the quantity counts as vsell).
 class TradeReader : public CsvRecordReader
 {

@@ -13,7 +13,7 @@ namespace veloce {
 
 class BacktestSink;
 
-// The per-bar order of STRATEGY.md §4, shared by backtests and paper sessions so that both trade
+// The per-bar order of docs/strategy.md §4, shared by backtests and paper sessions so that both trade
 // identically: mark, exits, score, signal, entry, equity. Orders go to a Broker: by default the
 // PaperBroker (fills at the bar close with slippage; fees by the Portfolio). A venue broker
 // (FreqTrade) gets the orders instead and the account is reconciled from the venue.

@@ -192,7 +192,7 @@ void Session::restore(const RecoveredAccount& account)
     if (!account.any)
         return;
     // Metrics start their peak at initial_capital; a restored account continues from its own
-    // peak, so that the drawdown checks (STRATEGY.md §5) see the same peak as before the stop.
+    // peak, so that the drawdown checks (docs/strategy.md §5) see the same peak as before the stop.
     Config c = m_config;
     c.initialCapital = std::max(account.peakEquity, account.cash);
     std::lock_guard lock(m_mutex);
@@ -256,7 +256,7 @@ void Session::onBar(const Bar& bar)
 {
     const std::int64_t arrival = nowNs();
     if (bar.t <= m_lastT) {
-        // Strictly increasing bar times (STRATEGY.md §1): e.g. a replay restarted on a journal
+        // Strictly increasing bar times (docs/strategy.md §1): e.g. a replay restarted on a journal
         // that already saw these bars. Counted and reported once, never silently.
         if (m_dropped++ == 0)
             alert(QStringLiteral("dropping bars not newer than %1 (already processed)").arg(m_lastT));

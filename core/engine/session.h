@@ -24,7 +24,7 @@ class LiveFeed;
 struct LatencyProbe;
 
 // A live (paper or FreqTrade) trading session: the backtester's per-bar engine (BarProcessor,
-// STRATEGY.md §4) driven by a LiveFeed. A QObject meant to live on its own QThread together
+// docs/strategy.md §4) driven by a LiveFeed. A QObject meant to live on its own QThread together
 // with its feed and broker; every bar is processed in the call that delivers it.
 //
 // Threads: start/stop/stall are slots for the engine thread (queue them). snapshot(), flatten()

@@ -8,7 +8,7 @@
 
 namespace veloce {
 
-// Running performance statistics of STRATEGY.md §6, O(1) per bar and without storing the
+// Running performance statistics of docs/strategy.md §6, O(1) per bar and without storing the
 // series: drawdown over every bar, Sharpe/Sortino over per-minute equity samples (online mean
 // and variance), exposure and per-phase activity.
 class Metrics

@@ -9,7 +9,7 @@
 
 namespace veloce {
 
-// The linear perpetual-style margin account of STRATEGY.md §5: cash moves only by realised PnL
+// The linear perpetual-style margin account of docs/strategy.md §5: cash moves only by realised PnL
 // and fees; equity = cash + Σ unrealised. Shared by backtests and live sessions. Storage for
 // positions is reserved up front, so opening and closing never allocate.
 class Portfolio
@@ -36,7 +36,7 @@ public:
     const Position& open(const Signal& signal, double fill);
     // Closes position `index` at `fill`; returns the trade (pnl net of both fees).
     Trade close(std::size_t index, double fill, std::int64_t t, ExitReason reason);
-    // The exit a position wants at this close, if any (stop before target, STRATEGY.md §4).
+    // The exit a position wants at this close, if any (stop before target, docs/strategy.md §4).
     static bool exitWanted(const Position& p, double close, ExitReason& reason);
 
     // Restores state (journal recovery). Positions must be in order of opening.

@@ -8,7 +8,7 @@
 namespace veloce {
 
 // A backtest's output folder as the HTML report sees it: `veloce-cli backtest` writes
-// report-data.json beside the STRATEGY.md §7 files, and `veloce-cli report --in DIR` reads
+// report-data.json beside the docs/strategy.md §7 files, and `veloce-cli report --in DIR` reads
 // summary.json, trades.csv, signals.csv and report-data.json back into the same ReportData the
 // run would have produced, so both paths give the same page.
 class ResultFolder

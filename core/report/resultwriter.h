@@ -9,7 +9,7 @@
 
 namespace veloce {
 
-// Streams the CSV files of STRATEGY.md §7 into an output folder as the run produces them
+// Streams the CSV files of docs/strategy.md §7 into an output folder as the run produces them
 // (constant memory for any length of run), then writes summary.json.
 class ResultWriter : public BacktestSink
 {

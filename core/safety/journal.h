@@ -27,7 +27,7 @@ public:
     }
 };
 
-// The crash-safe record of live sessions (DESIGN.md "SQLite"): sessions (config hash, app
+// The crash-safe record of live sessions (docs/architecture.md "SQLite"): sessions (config hash, app
 // version), signals (accepted and rejected with reason), orders, fills, trades, equity rows,
 // and kill-switch/watchdog/state events. SQLite in WAL mode with synchronous=FULL, written by
 // one writer thread that owns the only connection.

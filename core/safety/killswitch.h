@@ -11,7 +11,7 @@
 
 namespace veloce {
 
-// The emergency stop (DESIGN.md "Kill switch"). Trading is ACTIVE or HALTED; the state is an
+// The emergency stop (docs/architecture.md "Kill switch"). Trading is ACTIVE or HALTED; the state is an
 // atomic flag that the engine checks before every entry (BarProcessor::setHaltFlag), so a
 // trigger refuses new entries from that instant, whatever any thread is doing. Then every
 // position is flattened on the kill switch's own thread ("safety thread", which also hosts the

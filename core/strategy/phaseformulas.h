@@ -4,7 +4,7 @@
 #include <cmath>
 #include <cstdint>
 
-// The scoring formulas of STRATEGY.md §2 and the sizing table of §3 as pure functions of window
+// The scoring formulas of docs/strategy.md §2 and the sizing table of §3 as pure functions of window
 // statistics, so that each can be pinned by hand-computed rows in tests. Strategy feeds them from
 // its O(1) rolling windows. Inline: they run on every bar of the hot loop.
 namespace veloce::PhaseFormulas {

@@ -8,7 +8,7 @@
 namespace veloce {
 
 namespace {
-// Fixed window lengths of STRATEGY.md §2-3 (only the squeeze and divergence lengths are keys).
+// Fixed window lengths of docs/strategy.md §2-3 (only the squeeze and divergence lengths are keys).
 constexpr int kAtrWindow = 20;
 constexpr int kResetWindow = 20;
 constexpr int kMomentumWindow = 10;

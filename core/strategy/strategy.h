@@ -13,7 +13,7 @@
 
 namespace veloce {
 
-// The V9 continuous score (STRATEGY.md §2) and signal builder (§3). One instance per stream;
+// The V9 continuous score (docs/strategy.md §2) and signal builder (§3). One instance per stream;
 // update() does O(1) amortised work and never allocates (all windows are sized in the
 // constructor). Knows nothing of positions: the cooldown and every risk check live in Portfolio.
 class Strategy

@@ -8,7 +8,7 @@
 
 namespace veloce {
 
-// The numbers of summary.json (STRATEGY.md §6-7). One object feeds the CLI file, the GUI
+// The numbers of summary.json (docs/strategy.md §6-7). One object feeds the CLI file, the GUI
 // dashboard and the HTML report, so they can never disagree.
 struct BacktestSummary
 {

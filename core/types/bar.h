@@ -4,7 +4,7 @@
 
 namespace veloce {
 
-// One 1-second bar ("tick"), STRATEGY.md §1. Plain value, trivially copyable, 56 bytes:
+// One 1-second bar ("tick"), docs/strategy.md §1. Plain value, trivially copyable, 56 bytes:
 // the engine keeps arrays of these and copies them freely.
 struct Bar
 {

@@ -23,7 +23,7 @@ enum class HeartbeatAction
     Halt
 };
 
-// Every setting of STRATEGY.md §8 with its documented default. Parsed and validated once in app/
+// Every setting of docs/strategy.md §8 with its documented default. Parsed and validated once in app/
 // (ConfigJson), then passed down as a plain value; nothing below app/ reads configuration itself.
 struct Config
 {

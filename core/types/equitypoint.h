@@ -4,7 +4,7 @@
 
 namespace veloce {
 
-// Account state after a bar (STRATEGY.md §4 step 5): one row of equity.csv.
+// Account state after a bar (docs/strategy.md §4 step 5): one row of equity.csv.
 struct EquityPoint
 {
     std::int64_t t = 0;

@@ -6,7 +6,7 @@
 
 namespace veloce {
 
-// Shortest form that reads back to the same double (STRATEGY.md §7), written without locale.
+// Shortest form that reads back to the same double (docs/strategy.md §7), written without locale.
 inline void appendDouble(std::string& out, double v)
 {
     char buf[32];

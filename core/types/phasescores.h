@@ -2,7 +2,7 @@
 
 namespace veloce {
 
-// The five per-phase scores of STRATEGY.md §2 for one bar, and their capped sum.
+// The five per-phase scores of docs/strategy.md §2 for one bar, and their capped sum.
 struct PhaseScores
 {
     double squeeze = 0; // 0..3

@@ -6,7 +6,7 @@
 
 namespace veloce {
 
-// An open position of the margin account (STRATEGY.md §5).
+// An open position of the margin account (docs/strategy.md §5).
 struct Position
 {
     std::int64_t id = 0; // increasing in order of opening

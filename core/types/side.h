@@ -4,7 +4,7 @@
 
 namespace veloce {
 
-// +1 / -1 so that PnL is simply side * (exit - entry) * qty (STRATEGY.md §5).
+// +1 / -1 so that PnL is simply side * (exit - entry) * qty (docs/strategy.md §5).
 enum class Side : int
 {
     Long = 1,

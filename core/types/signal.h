@@ -7,7 +7,7 @@
 
 namespace veloce {
 
-// A trade idea built from one bar's scores (STRATEGY.md §3). Prices refer to the bar close;
+// A trade idea built from one bar's scores (docs/strategy.md §3). Prices refer to the bar close;
 // slippage is applied later, at the fill.
 struct Signal
 {
@@ -23,7 +23,7 @@ struct Signal
     PhaseScores phases;
 };
 
-// Why the portfolio refused a signal, checked in this order (STRATEGY.md §5).
+// Why the portfolio refused a signal, checked in this order (docs/strategy.md §5).
 enum class RejectReason : int
 {
     None = 0,

@@ -11,7 +11,7 @@
     target: '#42a5f5', stop: '#ff9800', end: '#9e9e9e', other: '#ab47bc'
   };
   var PHASES = [
-    // key, label, colour, maximum score (STRATEGY.md section 2), colour as r,g,b
+    // key, label, colour, maximum score (docs/strategy.md section 2), colour as r,g,b
     ['squeeze', 'Squeeze', '#ba68c8', 3, '186,104,200'], ['divergence', 'Divergence', '#29b6f6', 3, '41,182,246'],
     ['reset', 'Reset', '#ffa726', 2, '255,167,38'], ['momentum', 'Momentum', '#66bb6a', 1.5, '102,187,106'],
     ['volume', 'Volume', '#f06292', 1.5, '240,98,146']
@@ -138,7 +138,7 @@
     if (S.cancelled) item('Status', 'cancelled before the end of the data', 'warn');
   }
 
-  // ---------- stat cards (every STRATEGY.md section 6 metric + the rest of summary.json) ----------
+  // ---------- stat cards (every docs/strategy.md section 6 metric + the rest of summary.json) ----------
   var CARDS = [
     ['total_return', 'Total return', 'pct', 'final / initial \u2212 1', true],
     ['final_equity', 'Final equity', 'money', 'cash after end-of-data closes', true],
@@ -505,7 +505,7 @@
     tot.dataset.count = g.total;
     table.appendChild(body);
     $('signals-note').textContent = 'summary: ' + fmt.int(S.signals) + ' signals, ' + fmt.int(S.rejected_signals) +
-      ' rejected (first failing check of STRATEGY \u00a75)';
+      ' rejected (first failing check of docs/strategy.md \u00a75)';
   }
   function renderExits() {
     var x = D.exits, table = $('exits');

@@ -34,7 +34,7 @@ private:
 void TestBacktestCli::initTestCase()
 {
     const QString data
-        = QStringLiteral(VELOCE_SHARED_DATA "/binance/BTCUSDT-1m-2024-01-01_2024-03-31.csv.gz");
+        = QStringLiteral(VELOCE_SAMPLE_DATA "/binance/BTCUSDT-1m-2024-01-01_2024-03-31.csv.gz");
     const CliRun run = runCli({ QStringLiteral("backtest"), QStringLiteral("--data"), data,
         QStringLiteral("--out"), m_out.path(), QStringLiteral("--scores") });
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));

@@ -1,5 +1,5 @@
-// The October 2025 golden outputs (../shared/data/expected, computed by an independent
-// implementation of STRATEGY.md) reproduced by `veloce-cli backtest`, row for row.
+// The October 2025 golden outputs (tests/golden, computed by an independent
+// implementation of docs/strategy.md) reproduced by `veloce-cli backtest`, row for row.
 #include "clirunner.h"
 #include "csvcompare.h"
 
@@ -21,7 +21,7 @@ void TestGolden::reproduces_data()
 {
     QTest::addColumn<QString>("expectedDir");
     QTest::addColumn<QString>("config");
-    const QString e = QStringLiteral(VELOCE_SHARED_DATA "/expected/");
+    const QString e = QStringLiteral(VELOCE_GOLDEN_DIR "/");
     QTest::newRow("defaults") << e + QStringLiteral("BTCUSDT-1m-2025-10-default") << QString();
     QTest::newRow("atr keltner, fees, slippage")
         << e + QStringLiteral("BTCUSDT-1m-2025-10-atr-fees") << e + QStringLiteral("atr-fees.config.json");
@@ -33,7 +33,7 @@ void TestGolden::reproduces()
     QFETCH(QString, config);
     QTemporaryDir out;
     QStringList args { QStringLiteral("backtest"), QStringLiteral("--data"),
-        QStringLiteral(VELOCE_SHARED_DATA "/binance/BTCUSDT-1m-2025-10-01_2025-10-31.csv.gz"),
+        QStringLiteral(VELOCE_SAMPLE_DATA "/binance/BTCUSDT-1m-2025-10-01_2025-10-31.csv.gz"),
         QStringLiteral("--out"), out.path() };
     if (!config.isEmpty())
         args << QStringLiteral("--config") << config;

@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <vector>
 
-// Bar sequences whose scores are worked out by hand in the tests' comments (STRATEGY.md §2-3).
+// Bar sequences whose scores are worked out by hand in the tests' comments (docs/strategy.md §2-3).
 namespace TestBars {
 
 // 2025-10-01T00:00:00Z, a UTC minute boundary.

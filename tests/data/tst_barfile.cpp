@@ -1,4 +1,4 @@
-// The file readers of STRATEGY.md §1 on small inline files: every layout with and without
+// The file readers of docs/strategy.md §1 on small inline files: every layout with and without
 // header, ms and µs, plain and gzip; format detection; format names; symbols; progress.
 #include "barfixtures.h"
 #include "data/barfile.h"

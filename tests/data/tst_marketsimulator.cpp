@@ -26,7 +26,7 @@ std::vector<Bar> generate(std::uint64_t seed, std::int64_t n)
     return out;
 }
 
-// Straightforward O(n * 20) reference of STRATEGY.md §2's squeeze, momentum and volume phases,
+// Straightforward O(n * 20) reference of docs/strategy.md §2's squeeze, momentum and volume phases,
 // independent of core/strategy, so this test says something about the data, not about the code.
 struct Reference
 {

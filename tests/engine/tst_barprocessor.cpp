@@ -1,4 +1,4 @@
-// The per-bar order of STRATEGY.md §4 (mark, exits, score, signal, entry, equity) on hand-made bar
+// The per-bar order of docs/strategy.md §4 (mark, exits, score, signal, entry, equity) on hand-made bar
 // sequences: fills with slippage against the trader and fees on both legs, several exits on one bar
 // in opening order, exits before the entry on the same bar, the drawdown check against the peak
 // of the previous bar, and the halt flag.

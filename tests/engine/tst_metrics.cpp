@@ -1,4 +1,4 @@
-// The summary statistics of STRATEGY.md §6 from hand-made equity paths: per-minute sampling for
+// The summary statistics of docs/strategy.md §6 from hand-made equity paths: per-minute sampling for
 // Sharpe/Sortino (final equity replacing the last sample), their edge cases, drawdown over every
 // bar, exposure, phase activity and trade statistics.
 #include "portfolio/metrics.h"

@@ -1,4 +1,4 @@
-// The margin account of STRATEGY.md §5: PnL signs for both sides, fees, slippage direction,
+// The margin account of docs/strategy.md §5: PnL signs for both sides, fees, slippage direction,
 // quantity sizing with the risk cap, and the reject reasons in their documented order.
 #include "portfolio/portfolio.h"
 

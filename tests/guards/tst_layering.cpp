@@ -1,5 +1,5 @@
 // The layering check (.ci/check-layering) passes on the real tree and fails on each kind of
-// include that goes against DESIGN.md's direction of dependencies.
+// include that goes against docs/architecture.md's direction of dependencies.
 #include <QDir>
 #include <QFile>
 #include <QProcess>

@@ -25,7 +25,7 @@
 using namespace veloce;
 
 namespace {
-const QString kFile = QStringLiteral(VELOCE_SHARED_DATA "/binance/BTCUSDT-1m-2024-01-01_2024-03-31.csv.gz");
+const QString kFile = QStringLiteral(VELOCE_SAMPLE_DATA "/binance/BTCUSDT-1m-2024-01-01_2024-03-31.csv.gz");
 
 nlohmann::json readJson(const QString& path)
 {

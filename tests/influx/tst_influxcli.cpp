@@ -12,7 +12,7 @@
 #include <QTest>
 
 namespace {
-const QString kKlines = QStringLiteral(VELOCE_SHARED_DATA "/binance/BTCUSDT-1m-2025-10-01_2025-10-31.csv.gz");
+const QString kKlines = QStringLiteral(VELOCE_SAMPLE_DATA "/binance/BTCUSDT-1m-2025-10-01_2025-10-31.csv.gz");
 const QString kMarket = QStringLiteral("BINANCE:btcusdt");
 
 QByteArray readFile(const QString& path)
@@ -94,7 +94,7 @@ void TestInfluxCli::backtestMatchesFile_data()
     QTest::newRow("range") << QStringList { QStringLiteral("--from"), QStringLiteral("2025-10-09T12:00:00Z"),
         QStringLiteral("--to"), QStringLiteral("2025-10-12") };
     QTest::newRow("atr + fees config") << QStringList { QStringLiteral("--config"),
-        QStringLiteral(VELOCE_SHARED_DATA "/expected/atr-fees.config.json") };
+        QStringLiteral(VELOCE_GOLDEN_DIR "/atr-fees.config.json") };
 }
 
 void TestInfluxCli::backtestMatchesFile()

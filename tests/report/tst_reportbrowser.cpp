@@ -67,7 +67,7 @@ void TestReportBrowser::initTestCase()
 void TestReportBrowser::realBacktestOpensOfflineWithEverythingVisible()
 {
     const QString file
-        = QStringLiteral(VELOCE_SHARED_DATA "/binance/BTCUSDT-1m-2025-10-01_2025-10-31.csv.gz");
+        = QStringLiteral(VELOCE_SAMPLE_DATA "/binance/BTCUSDT-1m-2025-10-01_2025-10-31.csv.gz");
     const QString dir = outDir() + QStringLiteral("/BTCUSDT-2025-10");
     QElapsedTimer sinceOpen;
     sinceOpen.start();

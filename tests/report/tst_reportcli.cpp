@@ -17,7 +17,7 @@ QByteArray readAll(const QString& path)
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
-const QString kData = QStringLiteral(VELOCE_SHARED_DATA "/binance/BTCUSDT-1m-2025-10-01_2025-10-31.csv.gz");
+const QString kData = QStringLiteral(VELOCE_SAMPLE_DATA "/binance/BTCUSDT-1m-2025-10-01_2025-10-31.csv.gz");
 
 } // namespace
 

@@ -13,7 +13,7 @@
 #include <map>
 
 namespace {
-const QString kOct = QStringLiteral(VELOCE_SHARED_DATA "/binance/BTCUSDT-1m-2025-10-01_2025-10-31.csv.gz");
+const QString kOct = QStringLiteral(VELOCE_SAMPLE_DATA "/binance/BTCUSDT-1m-2025-10-01_2025-10-31.csv.gz");
 
 QString str(const QJsonObject& o, const char* key)
 {

@@ -45,8 +45,8 @@ void TestSessionReplay::replayEqualsBacktest_data()
 {
     QTest::addColumn<SourceMaker>("source");
     QTest::addColumn<QByteArray>("configJson");
-    const QString oct = QStringLiteral(VELOCE_SHARED_DATA "/binance/BTCUSDT-1m-2025-10-01_2025-10-31.csv.gz");
-    const QString q1 = QStringLiteral(VELOCE_SHARED_DATA "/binance/BTCUSDT-1m-2024-01-01_2024-03-31.csv.gz");
+    const QString oct = QStringLiteral(VELOCE_SAMPLE_DATA "/binance/BTCUSDT-1m-2025-10-01_2025-10-31.csv.gz");
+    const QString q1 = QStringLiteral(VELOCE_SAMPLE_DATA "/binance/BTCUSDT-1m-2024-01-01_2024-03-31.csv.gz");
     QTest::newRow("btc-2025-10 defaults")
         << SourceMaker([oct] { return openBarFile(oct); }) << QByteArray("{}");
     QTest::newRow("btc-2025-10 atr, fees, slippage")

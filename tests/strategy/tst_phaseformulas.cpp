@@ -1,4 +1,4 @@
-// The scoring formulas of STRATEGY.md §2 pinned one by one with hand-computed rows, boundaries
+// The scoring formulas of docs/strategy.md §2 pinned one by one with hand-computed rows, boundaries
 // included: these are the numbers a user sees on the score bars and in scores.csv.
 #include "strategy/phaseformulas.h"
 

@@ -1,4 +1,4 @@
-// Strategy (STRATEGY.md §2-3) fed with bar sequences whose scores and signals are worked out by
+// Strategy (docs/strategy.md §2-3) fed with bar sequences whose scores and signals are worked out by
 // hand in the comments, plus a comparison with a naive from-scratch scorer over long random data.
 #include "strategy/strategy.h"
 #include "testbars.h"
@@ -48,7 +48,7 @@ std::vector<Bar> alternating(int count, std::int64_t spacingMs, double halfRange
     return out;
 }
 
-// ---- A naive scorer written straight from STRATEGY.md, recomputing every window from scratch.
+// ---- A naive scorer written straight from docs/strategy.md, recomputing every window from scratch.
 class NaiveScorer
 {
 public:

@@ -1,4 +1,4 @@
-// The config schema (STRATEGY.md §8): the blueprint's config.json loads unchanged; every key
+// The config schema (docs/strategy.md §8): the blueprint's config.json loads unchanged; every key
 // rejects a wrong type, an out-of-range value is refused, an unknown key is an error, and each
 // error names the file and the key.
 #include "types/configjson.h"
@@ -88,7 +88,7 @@ private slots:
 
 void TestConfigJson::blueprintConfigLoadsUnchanged()
 {
-    QFile f(QStringLiteral(VELOCE_SHARED_DATA "/../blueprint-config.json")); // beside STRATEGY.md
+    QFile f(QStringLiteral(VELOCE_GOLDEN_DIR "/blueprint-config.json"));
     QVERIFY2(f.open(QIODevice::ReadOnly), qPrintable(f.fileName()));
     const Config c = ConfigJson::apply(parse(f.readAll()), f.fileName());
     QCOMPARE(c.influxHost, QStringLiteral("127.0.0.1"));
@@ -114,7 +114,7 @@ void TestConfigJson::blueprintConfigLoadsUnchanged()
 
 void TestConfigJson::defaultsOfNewKeys()
 {
-    // STRATEGY.md §2-5, §8: keys beyond the blueprint and their defaults.
+    // docs/strategy.md §2-5, §8: keys beyond the blueprint and their defaults.
     const QStringList keys = ConfigJson::keys();
     for (const char* k : { "squeeze_keltner", "initial_capital", "leverage", "fee_rate", "slippage_bps",
              "entry_cooldown_s", "heartbeat_timeout_s" })

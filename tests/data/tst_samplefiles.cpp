@@ -1,4 +1,4 @@
-// The real Binance files in ../shared/data: counts and known prices, and the golden check that
+// The real Binance sample files in resources/data: counts and known prices, and the golden check that
 // aggregating the raw trades reproduces Binance's own 1-minute klines.
 #include "data/barfile.h"
 #include "data/klineaggregator.h"
@@ -13,9 +13,9 @@ using namespace veloce;
 
 namespace {
 
-QString shared(const char* name)
+QString sample(const char* name)
 {
-    return QStringLiteral(VELOCE_SHARED_DATA "/binance/") + QLatin1String(name);
+    return QStringLiteral(VELOCE_SAMPLE_DATA "/binance/") + QLatin1String(name);
 }
 
 bool closeRel(double a, double b, double rel = 1e-9)
@@ -47,10 +47,10 @@ void TestSharedFiles::klineFiles_data()
     QTest::addColumn<qint64>("extremeT"); // bar with the highest high (q1) / lowest low (oct)
     QTest::addColumn<double>("extreme");
 
-    QTest::newRow("2024 Q1, ms") << shared("BTCUSDT-1m-2024-01-01_2024-03-31.csv.gz") << qint64(131040)
+    QTest::newRow("2024 Q1, ms") << sample("BTCUSDT-1m-2024-01-01_2024-03-31.csv.gz") << qint64(131040)
                                  << qint64(1704067200000) << qint64(1711929540000) << 42283.58
                                  << qint64(1710399900000) << 73777.0; // 2024-03-14 07:05, the quarter's high
-    QTest::newRow("2025 Oct, us") << shared("BTCUSDT-1m-2025-10-01_2025-10-31.csv.gz") << qint64(44640)
+    QTest::newRow("2025 Oct, us") << sample("BTCUSDT-1m-2025-10-01_2025-10-31.csv.gz") << qint64(44640)
                                   << qint64(1759276800000) << qint64(1761955140000) << 114048.94
                                   << qint64(1760131200000) << -102000.0; // 10 Oct 21:20, the crash low
 }
@@ -96,7 +96,7 @@ void TestSharedFiles::klineFiles()
 
 void TestSharedFiles::aggTrades()
 {
-    auto source = openBarFile(shared("BTCUSDT-aggTrades-2026-01-01_first5000.csv.gz"));
+    auto source = openBarFile(sample("BTCUSDT-aggTrades-2026-01-01_first5000.csv.gz"));
     QVERIFY(source->description().contains(QStringLiteral("aggTrades")));
     Bar b;
     QVERIFY(source->next(b));
@@ -123,7 +123,7 @@ void TestSharedFiles::aggTrades()
 
 void TestSharedFiles::tradesAsSeconds()
 {
-    auto source = openBarFile(shared("BTCUSDT-trades-2024-08-08T2354_2024-08-09T0005.csv.gz"));
+    auto source = openBarFile(sample("BTCUSDT-trades-2024-08-08T2354_2024-08-09T0005.csv.gz"));
     Bar b;
     qint64 n = 0;
     double volume = 0;
@@ -143,14 +143,14 @@ void TestSharedFiles::goldenTradesToKlines()
 {
     // Expected: Binance's official klines, keyed by open time.
     std::map<std::int64_t, Kline> expected;
-    KlineReader official(shared("BTCUSDT-1m-klines-2024-08-08T2354_2024-08-09T0005.expected.csv.gz"), false);
+    KlineReader official(sample("BTCUSDT-1m-klines-2024-08-08T2354_2024-08-09T0005.expected.csv.gz"), false);
     Kline k;
     while (official.next(k))
         expected[k.openTime] = k;
     QCOMPARE(expected.size(), std::size_t(12));
 
     TradeReader trades(
-        shared("BTCUSDT-trades-2024-08-08T2354_2024-08-09T0005.csv.gz"), TradeLayout::Trades, false);
+        sample("BTCUSDT-trades-2024-08-08T2354_2024-08-09T0005.csv.gz"), TradeLayout::Trades, false);
     KlineAggregator minutes(60000);
     std::map<std::int64_t, Kline> built;
     TradeTick trade;
@@ -188,4 +188,4 @@ void TestSharedFiles::goldenTradesToKlines()
 }
 
 QTEST_GUILESS_MAIN(TestSharedFiles)
-#include "tst_sharedfiles.moc"
+#include "tst_samplefiles.moc"
