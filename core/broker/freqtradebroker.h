@@ -12,7 +12,7 @@ class QTimer;
 
 namespace veloce {
 
-// Live and dry-run execution through FreqTrade (see freqtrade_api.md). Veloce decides: entries
+// Live and dry-run execution through FreqTrade (docs/architecture.md §5). Veloce decides: entries
 // become POST /forceenter (market, the signal's stake, entry_tag = a unique Veloce id), exits
 // at Veloce's stop/target become POST /forceexit. FreqTrade is the source of truth for
 // positions: GET /status is polled (fast while orders are in flight) and reconcile() rebuilds

@@ -40,7 +40,7 @@ struct FreqtradeError
     static FreqtradeError fromReply(int status, const QByteArray& body);
 };
 
-// Client of FreqTrade's REST API (/api/v1, see shared/reference/freqtrade_api.md): JWT login
+// Client of FreqTrade's REST API (/api/v1, docs/architecture.md §5): JWT login
 // with HTTP Basic, refresh before the 15-minute access token expires, on a 401 refresh once and
 // then log in again; a per-request timeout. A QObject for one thread: create it on the thread
 // that uses it (its network replies arrive there). Secrets never appear in messages.

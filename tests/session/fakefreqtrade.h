@@ -11,7 +11,7 @@
 class QTcpSocket;
 
 // A loopback stand-in for FreqTrade's REST API (/api/v1), written from its documentation
-// (shared/reference/freqtrade_api.md) because FreqTrade itself cannot be installed here:
+// (docs/architecture.md §5) because FreqTrade itself cannot be installed here:
 // JWT-style login/refresh with expiry, both error shapes ({"detail": str|[...]} and
 // {"error": "Error querying /api/v1/...: ..."}), force entries/exits with the bot's rules
 // (running state, force_entry_enable, one trade per pair, max_open_trades), exits that are
