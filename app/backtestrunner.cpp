@@ -75,6 +75,7 @@ int BacktestRunner::start(const SourceSpec& source, const Config& config)
             r->source = src->description();
             r->configJson = QString::fromStdString(ConfigJson::toJson(config, true).dump());
             r->configHash = ConfigJson::hash(config);
+            r->minEntryScore = config.minEntryScore;
             collector.takeInto(*r);
             result = std::move(r);
             report

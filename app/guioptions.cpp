@@ -38,12 +38,22 @@ GuiOptions GuiOptions::parse(const QStringList& arguments)
         tr("Measure GUI event-loop latency for this many seconds, print JSON, quit."), QStringLiteral("s"));
     const QCommandLineOption exportReport(QStringLiteral("export-report"),
         tr("After --backtest, write the HTML report here."), QStringLiteral("html"));
+    const QCommandLineOption selectTrade(QStringLiteral("select-trade"),
+        tr("After --backtest, select this row of the trades table (0 = first)."), QStringLiteral("row"));
+    const QCommandLineOption sessions(
+        QStringLiteral("sessions"), tr("Open File \u2192 Sessions (the journal's past sessions) at launch."));
+    const QCommandLineOption openSession(QStringLiteral("open-session"),
+        tr("Show this past session of the journal in the dashboard at launch."), QStringLiteral("id"));
+    const QCommandLineOption benchSelect(QStringLiteral("benchmark-select"),
+        tr("Backtest this many simulated bars, then time selecting trades (zoom and redraw), print JSON, "
+           "quit."),
+        QStringLiteral("bars"));
     const QCommandLineOption lang(QStringLiteral("lang"),
         tr("Language of the window: %1 (default: as chosen in Settings, else the system language).")
             .arg(UiLanguage::available().join(QStringLiteral(", "))),
         QStringLiteral("code"));
     p.addOptions({ config, journal, speed, seed, noSession, backtest, screenshot, after, status, exitAfter,
-        bench, exportReport, lang });
+        bench, exportReport, selectTrade, sessions, openSession, benchSelect, lang });
     GuiOptions o;
     if (!p.parse(arguments)) {
         o.error = p.errorText();
@@ -87,6 +97,23 @@ GuiOptions GuiOptions::parse(const QStringList& arguments)
     if (p.isSet(bench))
         number(bench, 1, 3600, o.benchmarkS);
     o.exportReportPath = p.value(exportReport);
+    if (p.isSet(selectTrade)) {
+        double row = 0;
+        number(selectTrade, 0, 1e9, row);
+        o.selectTradeRow = int(row);
+    }
+    o.showSessions = p.isSet(sessions);
+    if (p.isSet(openSession)) {
+        double id = 0;
+        number(openSession, 1, 9e15, id);
+        o.openSessionId = qint64(id);
+    }
+    if (p.isSet(benchSelect)) {
+        double bars = 0;
+        number(benchSelect, 1000, 1e9, bars);
+        o.benchmarkSelectBars = qint64(bars);
+        o.session = false;
+    }
     if (p.isSet(lang)) {
         o.language = UiLanguage::normalize(p.value(lang));
         if (o.language.isEmpty())

@@ -26,6 +26,10 @@ public:
     double exitAfterS = 0;
     double benchmarkS = 0;
     QString exportReportPath; // after --backtest: write the HTML report here
+    int selectTradeRow = -1; // after --backtest: select this row of the dashboard's trades table
+    bool showSessions = false; // open File -> Sessions at launch
+    qint64 openSessionId = 0; // show this journal session in the dashboard at launch
+    qint64 benchmarkSelectBars = 0; // --benchmark-select: simulated bars of the backtest
     QString language; // --lang ("de", "en"); empty: the Settings choice, else the system's
     QString error; // set when the arguments are invalid
 

@@ -10,11 +10,16 @@
 #include "killswitchbutton.h"
 #include "languagechooser.h"
 #include "mainwindow.h"
+#include "replaycontroller.h"
 #include "report/htmlreport.h"
 #include "report/summaryjson.h"
+#include "selectbenchmark.h"
 #include "sessioncontroller.h"
+#include "sessionhistory.h"
+#include "sessionhost.h"
 #include "sessionpanel.h"
 #include "settingsdialog.h"
+#include "tradefocus.h"
 #include "types/configjson.h"
 #include "uilanguage.h"
 
@@ -55,6 +60,12 @@ MainController::MainController(GuiOptions options, QObject* parent)
     m_window->addPanel(m_sessionPanel, tr("Paper session"), QStringLiteral("sessionDock"));
     m_window->addPanel(m_backtestPanel, tr("Backtest"), QStringLiteral("backtestDock"));
     m_sessions = new SessionController(m_window.get(), m_sessionPanel, this);
+    m_replay = new ReplayController(m_window->replayControls(), m_sessions, m_sessionPanel, this);
+    m_history = new SessionHistory(m_window.get(), this);
+    m_history->setJournal(
+        m_options.journalPath.isEmpty() ? SessionHost::defaultJournalPath() : m_options.journalPath);
+    connect(m_window.get(), &MainWindow::sessionsRequested, m_history, &SessionHistory::show);
+    connect(m_history, &SessionHistory::loaded, this, &MainController::onSessionLoaded);
 
     connect(m_backtestPanel, &BacktestPanel::runRequested, this, &MainController::runBacktest);
     connect(m_backtestPanel, &BacktestPanel::cancelRequested, m_runner, &BacktestRunner::cancel);
@@ -115,10 +126,21 @@ bool MainController::start()
     }
     m_window->show();
     installTestHooks();
-    if (!m_options.backtestFile.isEmpty())
+    if (m_options.benchmarkSelectBars > 0) {
+        SourceSpec spec;
+        spec.kind = SourceSpec::Kind::Simulator;
+        spec.simulateBars = m_options.benchmarkSelectBars;
+        spec.seed = m_config.simulatorSeed;
+        m_runner->start(spec, m_config);
+    } else if (!m_options.backtestFile.isEmpty()) {
         backtestFile(m_options.backtestFile);
-    else if (m_options.session)
+    } else if (m_options.session) {
         startSession();
+    }
+    if (m_options.showSessions)
+        m_history->show();
+    if (m_options.openSessionId > 0)
+        m_history->load(m_options.openSessionId);
     return true;
 }
 
@@ -236,12 +258,39 @@ void MainController::onBacktestFinished(
     m_window->showDashboard();
     printStatus(QStringLiteral("{\"event\":\"backtest\",\"summary\":%1}")
                     .arg(QString::fromStdString(SummaryJson::toJson(s).dump())));
+    if (m_options.benchmarkSelectBars > 0) {
+        // Once the dashboard has its final size and the first paint is done.
+        QTimer::singleShot(500, this, [this] {
+            QTextStream out(stdout);
+            out << QString::fromStdString(SelectBenchmark::run(*m_window->dashboard(), 300).dump()) << '\n';
+            out.flush();
+            m_window->close();
+        });
+        return;
+    }
+    if (m_options.selectTradeRow >= 0)
+        m_window->dashboard()->tradeFocus()->selectRow(m_options.selectTradeRow);
     if (!m_options.exportReportPath.isEmpty())
         exportReport(m_options.exportReportPath);
     if (!m_options.screenshotPath.isEmpty() && !m_options.session && !m_screenshotTaken) {
         m_screenshotTaken = true;
         QTimer::singleShot(800, this, [this] { takeScreenshot(m_options.screenshotPath); });
     }
+}
+
+void MainController::onSessionLoaded(
+    BacktestRunner::ResultPtr result, BacktestRunner::ReportPtr report, bool thenExport)
+{
+    m_report = std::move(report);
+    m_window->dashboard()->setResult(result);
+    m_window->showDashboard();
+    nlohmann::ordered_json j;
+    j["event"] = "session_loaded";
+    j["id"] = result->journalSessionId;
+    j["trades"] = result->trades.size();
+    printStatus(QString::fromStdString(j.dump()));
+    if (thenExport)
+        exportReport();
 }
 
 void MainController::startSession()
@@ -369,6 +418,7 @@ void MainController::installTestHooks()
             const SessionSnapshotPtr s = m_sessions->lastSnapshot();
             m_benchStartBars = s ? s->barCount : 0;
             m_benchStartShown = m_sessions->barsShown();
+            m_benchStartLost = m_sessions->barsLost();
             m_benchStartNs = QDateTime::currentMSecsSinceEpoch();
             m_benchStartRedraws = m_sessions->redraws();
             QTimer::singleShot(int(m_options.benchmarkS * 1000), this, &MainController::finishBenchmark);
@@ -394,7 +444,10 @@ void MainController::finishBenchmark()
     j["engine_bars"] = engineBars;
     j["engine_bars_per_second"] = double(engineBars) / seconds;
     j["gui_bars_shown"] = shownBars;
-    j["bars_lost_between_engine_and_gui"] = engineBars - shownBars;
+    // Lost: bars the chart will never get (a gap in the delivery). Not yet drawn: bars of the
+    // last snapshot's count still on their way (the next snapshot carries them).
+    j["bars_lost_between_engine_and_gui"] = m_sessions->barsLost() - m_benchStartLost;
+    j["bars_not_yet_drawn"] = (s ? s->barCount : 0) - m_sessions->lastBarSeq();
     j["redraws_per_second"] = double(m_sessions->redraws() - m_benchStartRedraws) / seconds;
     j["candle_objects"] = m_window->liveChart()->view()->candleObjectCount();
     QTextStream out(stdout);

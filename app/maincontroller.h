@@ -12,7 +12,9 @@ namespace veloce {
 class BacktestPanel;
 class EventLoopProbe;
 class MainWindow;
+class ReplayController;
 class SessionController;
+class SessionHistory;
 class SessionPanel;
 
 // The GUI's composition root: owns the window, its panels, the backtest runner and the session
@@ -35,6 +37,8 @@ public:
     BacktestPanel* backtestPanel() const { return m_backtestPanel; }
     SessionPanel* sessionPanel() const { return m_sessionPanel; }
     SessionController* sessions() const { return m_sessions; }
+    ReplayController* replay() const { return m_replay; }
+    SessionHistory* history() const { return m_history; }
     BacktestRunner* runner() const { return m_runner; }
     const Config& config() const { return m_config; }
     void setConfig(const Config& config);
@@ -55,6 +59,7 @@ private:
     void loadSettings();
     void saveSettings() const;
     void onBacktestFinished(int run, BacktestRunner::ResultPtr result, BacktestRunner::ReportPtr report);
+    void onSessionLoaded(BacktestRunner::ResultPtr result, BacktestRunner::ReportPtr report, bool thenExport);
     void installTestHooks();
     void takeScreenshot(const QString& path);
     void printStatus(const QString& json) const;
@@ -67,6 +72,8 @@ private:
     SessionPanel* m_sessionPanel = nullptr;
     BacktestRunner* m_runner = nullptr;
     SessionController* m_sessions = nullptr;
+    ReplayController* m_replay = nullptr;
+    SessionHistory* m_history = nullptr;
     EventLoopProbe* m_probe = nullptr;
     BacktestRunner::ReportPtr m_report;
     bool m_screenshotTaken = false;
@@ -74,6 +81,7 @@ private:
     bool m_firstPositionReported = false;
     qint64 m_benchStartBars = 0;
     qint64 m_benchStartShown = 0;
+    qint64 m_benchStartLost = 0;
     qint64 m_benchStartNs = 0;
     int m_benchStartRedraws = 0;
 };

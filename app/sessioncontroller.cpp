@@ -56,7 +56,9 @@ bool SessionController::start(const SessionSetup& setup)
     m_pending.reset();
     m_last.reset();
     m_barsShown = 0;
-    m_lastBarMs = 0;
+    m_barsLost = 0;
+    m_lastBarSeq = 0;
+    m_barsAcked.reset();
     auto host = std::make_unique<SessionHost>(setup);
     try {
         host->open();
@@ -72,6 +74,10 @@ bool SessionController::start(const SessionSetup& setup)
     m_halted = host->killSwitch()->halted();
 
     SessionHost* h = host.get();
+    // Bars reach the chart by acknowledgement: every snapshot carries the bars after the newest
+    // one drawn, so coalescing snapshots (newest wins) never drops a bar.
+    m_barsAcked = h->session()->barAcknowledgement();
+    m_barsAcked->store(0, std::memory_order_release);
     connect(h, &SessionHost::snapshotReady, this, &SessionController::onSnapshot);
     connect(h, &SessionHost::eventCommitted, m_window, &MainWindow::showSessionEvent);
     connect(h, &SessionHost::killReport, this, &SessionController::onKillReport);
@@ -94,8 +100,10 @@ bool SessionController::start(const SessionSetup& setup)
     m_host = std::move(host);
     m_host->start();
     m_panel->setRunning(true);
+    Q_EMIT sessionStarted();
+    // The host's setup: an empty journal path in `setup` means the default one, filled in there.
     m_panel->setState(
-        tr("Running: %1 (journal %2)").arg(m_host->session()->description(), setup.journalPath));
+        tr("Running: %1 (journal %2)").arg(m_host->session()->description(), m_host->setup().journalPath));
     return true;
 }
 
@@ -123,13 +131,20 @@ void SessionController::render()
     m_pending.reset();
     m_sinceRedraw.restart();
     ++m_redraws;
-    for (const Bar& b : s->bars) {
-        if (b.t > m_lastBarMs) {
-            ++m_barsShown;
-            m_lastBarMs = b.t;
+    if (!m_window->showSnapshot(*s))
+        return;
+    if (!s->bars.empty()) {
+        const std::int64_t last = s->firstBarSeq + std::int64_t(s->bars.size()) - 1;
+        if (s->firstBarSeq > m_lastBarSeq + 1)
+            m_barsLost += s->firstBarSeq - (m_lastBarSeq + 1);
+        const std::int64_t fresh = last - std::max(m_lastBarSeq, s->firstBarSeq - 1);
+        if (fresh > 0) {
+            m_barsShown += fresh;
+            m_lastBarSeq = last;
         }
     }
-    m_window->showSnapshot(*s);
+    if (m_barsAcked)
+        m_barsAcked->store(m_lastBarSeq, std::memory_order_release);
     m_last = s;
     Q_EMIT snapshotShown(s);
 }

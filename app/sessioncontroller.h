@@ -36,8 +36,13 @@ public:
     bool halted() const { return m_halted; }
     SessionHost* host() const { return m_host.get(); }
     SessionSnapshotPtr lastSnapshot() const { return m_last; }
-    // Bars the views have received (for the benchmark: compared with the engine's count).
+    // Bars the views have received (for the benchmark: compared with the engine's count), and
+    // bars they never received (a gap in SessionSnapshot::firstBarSeq: the view fell more than
+    // kBarHistory bars behind).
     std::int64_t barsShown() const { return m_barsShown; }
+    std::int64_t barsLost() const { return m_barsLost; }
+    // Sequence number of the newest bar drawn (the acknowledgement sent to the session).
+    std::int64_t lastBarSeq() const { return m_lastBarSeq; }
     int redraws() const { return m_redraws; }
 
 public Q_SLOTS:
@@ -46,6 +51,8 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void snapshotShown(const veloce::SessionSnapshotPtr& snapshot);
+    // A session is running (host() is set and stays until the next start() or destruction).
+    void sessionStarted();
     void killed(const veloce::KillReport& report);
     void tradingStateChanged(bool halted);
     void sessionFinished(const QString& reason);
@@ -66,7 +73,9 @@ private:
     QTimer m_redrawTimer;
     QElapsedTimer m_sinceRedraw;
     std::int64_t m_barsShown = 0;
-    std::int64_t m_lastBarMs = 0;
+    std::int64_t m_barsLost = 0;
+    std::int64_t m_lastBarSeq = 0;
+    std::shared_ptr<std::atomic<std::int64_t>> m_barsAcked;
     int m_redraws = 0;
     bool m_halted = false;
 };

@@ -117,6 +117,22 @@
         <source>unexpected argument &quot;%1&quot;</source>
         <translation>unerwartetes Argument „%1“</translation>
     </message>
+    <message>
+        <source>After --backtest, select this row of the trades table (0 = first).</source>
+        <translation>Nach --backtest diese Zeile der Trade-Tabelle auswählen (0 = erste).</translation>
+    </message>
+    <message>
+        <source>Open File → Sessions (the journal&apos;s past sessions) at launch.</source>
+        <translation>Beim Start Datei → Sitzungen öffnen (die vergangenen Sitzungen des Journals).</translation>
+    </message>
+    <message>
+        <source>Show this past session of the journal in the dashboard at launch.</source>
+        <translation>Diese vergangene Sitzung des Journals beim Start im Dashboard zeigen.</translation>
+    </message>
+    <message>
+        <source>Backtest this many simulated bars, then time selecting trades (zoom and redraw), print JSON, quit.</source>
+        <translation>So viele simulierte Bars backtesten, dann die Auswahl von Trades messen (Zoom und Neuzeichnen), JSON ausgeben, beenden.</translation>
+    </message>
 </context>
 <context>
     <name>veloce::BacktestPanel</name>
@@ -434,14 +450,6 @@
         <translation>verarbeitete Bars</translation>
     </message>
     <message>
-        <source>Speed</source>
-        <translation>Tempo</translation>
-    </message>
-    <message>
-        <source>bars per second, reading included</source>
-        <translation>Bars pro Sekunde, Einlesen eingerechnet</translation>
-    </message>
-    <message>
         <source>Squeeze active</source>
         <translation>Squeeze aktiv</translation>
     </message>
@@ -482,16 +490,8 @@
         <translation>Noch kein Backtest</translation>
     </message>
     <message>
-        <source>Run one from the Backtest panel (a file, the simulator or InfluxDB); the results appear here.</source>
-        <translation>Starten Sie einen im Backtest-Bereich (Datei, Simulator oder InfluxDB); die Ergebnisse erscheinen hier.</translation>
-    </message>
-    <message>
         <source>(unnamed instrument)</source>
         <translation>(unbenanntes Instrument)</translation>
-    </message>
-    <message>
-        <source>%1 — %2 to %3</source>
-        <translation>%1 – %2 bis %3</translation>
     </message>
     <message>
         <source>Source: %1 · config %2</source>
@@ -520,6 +520,50 @@
     <message>
         <source>%1/s</source>
         <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>Bars/s end to end</source>
+        <translation>Bars/s gesamt</translation>
+    </message>
+    <message>
+        <source>bars per second from opening the source to the last bar: reading and decoding included, so below the engine&apos;s own speed</source>
+        <translation>Bars pro Sekunde vom Öffnen der Quelle bis zum letzten Bar: Lesen und Dekodieren inbegriffen, daher unter der Geschwindigkeit der Engine allein</translation>
+    </message>
+    <message>
+        <source>Select a trade to zoom the chart to it; Up/Down walk through the trades</source>
+        <translation>Einen Trade auswählen, um den Chart darauf zu zoomen; Auf/Ab gehen die Trades durch</translation>
+    </message>
+    <message>
+        <source>Run one from the Backtest panel of the Live view, with File → Open data file, or drop a data file onto the window; the results appear here.</source>
+        <translation>Starten Sie einen im Backtest-Bereich der Live-Ansicht, mit Datei → Datendatei öffnen oder indem Sie eine Datendatei auf das Fenster ziehen; die Ergebnisse erscheinen hier.</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 bis %2</translation>
+    </message>
+    <message>
+        <source>Session #%1 — %2</source>
+        <translation>Sitzung #%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Past live session from the journal, read-only · %1 · config %2 · bars are not journaled: the chart joins each minute&apos;s last close</source>
+        <translation>Vergangene Live-Sitzung aus dem Journal, nur lesend · %1 · Konfiguration %2 · Bars werden nicht journalisiert: der Chart verbindet den letzten Schlusskurs jeder Minute</translation>
+    </message>
+    <message>
+        <source>%1 (minute closes)</source>
+        <translation>%1 (Minuten-Schlusskurse)</translation>
+    </message>
+    <message>
+        <source>not journaled</source>
+        <translation>nicht im Journal</translation>
+    </message>
+    <message>
+        <source>session wall time</source>
+        <translation>Laufzeit der Sitzung</translation>
     </message>
 </context>
 <context>
@@ -559,10 +603,6 @@
         </translation>
     </message>
     <message>
-        <source>Trading active — Ctrl+Shift+K halts and flattens</source>
-        <translation>Handel aktiv – Strg+Umschalt+K stoppt und stellt glatt</translation>
-    </message>
-    <message>
         <source>HALTING…</source>
         <translation>STOPPE…</translation>
     </message>
@@ -573,6 +613,14 @@
     <message>
         <source>HALTED</source>
         <translation>GESTOPPT</translation>
+    </message>
+    <message>
+        <source>Trading active</source>
+        <translation>Handel aktiv</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+K halts and flattens</source>
+        <translation>Strg+Umschalt+K stoppt und stellt glatt</translation>
     </message>
 </context>
 <context>
@@ -751,6 +799,30 @@
         <source>stopped</source>
         <translation>gestoppt</translation>
     </message>
+    <message>
+        <source>Select a trade to zoom the chart to it; Up/Down walk through the trades</source>
+        <translation>Einen Trade auswählen, um den Chart darauf zu zoomen; Auf/Ab gehen die Trades durch</translation>
+    </message>
+    <message>
+        <source>&amp;Sessions…</source>
+        <translation>&amp;Sitzungen…</translation>
+    </message>
+    <message>
+        <source>&amp;Replay</source>
+        <translation>&amp;Wiedergabe</translation>
+    </message>
+    <message>
+        <source>Dashboard in its own &amp;window</source>
+        <translation>Dashboard in eigenem &amp;Fenster</translation>
+    </message>
+    <message>
+        <source>Show the backtest dashboard in a separate window, e.g. on a second screen</source>
+        <translation>Das Backtest-Dashboard in einem eigenen Fenster zeigen, z. B. auf einem zweiten Bildschirm</translation>
+    </message>
+    <message>
+        <source>Veloce — backtest dashboard</source>
+        <translation>Veloce — Backtest-Dashboard</translation>
+    </message>
 </context>
 <context>
     <name>veloce::PositionsModel</name>
@@ -801,6 +873,104 @@
     <message>
         <source>Age</source>
         <translation>Dauer</translation>
+    </message>
+</context>
+<context>
+    <name>veloce::ReplayController</name>
+    <message>
+        <source>no replay running</source>
+        <translation>keine Wiedergabe aktiv</translation>
+    </message>
+    <message>
+        <source>live data: nothing to pace</source>
+        <translation>Live-Daten: nichts zu steuern</translation>
+    </message>
+</context>
+<context>
+    <name>veloce::ReplayControls</name>
+    <message>
+        <source>Replay</source>
+        <translation>Wiedergabe</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>Release one bar (while paused) — .</source>
+        <translation>Einen Bar freigeben (während der Pause) — .</translation>
+    </message>
+    <message>
+        <source>Slower</source>
+        <translation>Langsamer</translation>
+    </message>
+    <message>
+        <source>Previous speed step — [</source>
+        <translation>Vorige Geschwindigkeitsstufe — [</translation>
+    </message>
+    <message>
+        <source>Faster</source>
+        <translation>Schneller</translation>
+    </message>
+    <message>
+        <source>Next speed step — ]</source>
+        <translation>Nächste Geschwindigkeitsstufe — ]</translation>
+    </message>
+    <message>
+        <source>Replay speed in multiples of real time ([ and ] change it)</source>
+        <translation>Wiedergabegeschwindigkeit als Vielfaches der Echtzeit ([ und ] ändern sie)</translation>
+    </message>
+    <message>
+        <source>Bar time (UTC) to jump to: every bar up to it is processed as fast as possible</source>
+        <translation>Bar-Zeit (UTC), zu der gesprungen wird: jeder Bar bis dahin wird so schnell wie möglich verarbeitet</translation>
+    </message>
+    <message>
+        <source>Jump</source>
+        <translation>Springen</translation>
+    </message>
+    <message>
+        <source>Run forward to the chosen time — Ctrl+J</source>
+        <translation>Bis zur gewählten Zeit vorlaufen — Strg+J</translation>
+    </message>
+    <message>
+        <source>max</source>
+        <translation>max</translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <translation>%1×</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Resume the replay — Space</source>
+        <translation>Wiedergabe fortsetzen — Leertaste</translation>
+    </message>
+    <message>
+        <source>Pause the replay — Space</source>
+        <translation>Wiedergabe pausieren — Leertaste</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>pausiert</translation>
+    </message>
+    <message>
+        <source>running at %1</source>
+        <translation>läuft mit %1</translation>
+    </message>
+    <message>
+        <source>jumping to %1</source>
+        <translation>springt zu %1</translation>
+    </message>
+    <message>
+        <source> · bar %1</source>
+        <translation> · Bar %1</translation>
     </message>
 </context>
 <context>
@@ -895,6 +1065,24 @@
     <message>
         <source>Session stopped</source>
         <translation>Sitzung gestoppt</translation>
+    </message>
+</context>
+<context>
+    <name>veloce::SessionHistory</name>
+    <message numerus="yes">
+        <source>%n session(s)</source>
+        <translation>
+            <numerusform>%n Sitzung</numerusform>
+            <numerusform>%n Sitzungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Loading session %1…</source>
+        <translation>Sitzung %1 wird geladen…</translation>
+    </message>
+    <message>
+        <source>Session %1 is shown in the dashboard (read-only).</source>
+        <translation>Sitzung %1 wird im Dashboard gezeigt (nur lesend).</translation>
     </message>
 </context>
 <context>
@@ -1065,6 +1253,116 @@
     <message>
         <source>last bar %1 ago</source>
         <translation>letzter Bar vor %1</translation>
+    </message>
+</context>
+<context>
+    <name>veloce::SessionsBrowser</name>
+    <message>
+        <source>Sessions</source>
+        <translation>Sitzungen</translation>
+    </message>
+    <message>
+        <source>Open in dashboard</source>
+        <translation>Im Dashboard öffnen</translation>
+    </message>
+    <message>
+        <source>Show the session read-only in the dashboard: equity, trades and signals</source>
+        <translation>Die Sitzung nur lesend im Dashboard zeigen: Kapital, Trades und Signale</translation>
+    </message>
+    <message>
+        <source>Export HTML report…</source>
+        <translation>HTML-Bericht exportieren…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Journal: %1 (read-only)</source>
+        <translation>Journal: %1 (nur lesend)</translation>
+    </message>
+</context>
+<context>
+    <name>veloce::SessionsModel</name>
+    <message>
+        <source>running, or ended without an end row</source>
+        <translation>läuft, oder endete ohne Abschlusszeile</translation>
+    </message>
+    <message>
+        <source>end of data</source>
+        <translation>Datenende</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>gestoppt</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>app closed</source>
+        <translation>App geschlossen</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>HALTED</source>
+        <translation>GESTOPPT</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>Trading was halted when this session ended (kill switch or breaker)</source>
+        <translation>Der Handel war gestoppt, als diese Sitzung endete (Not-Aus oder Schutzschalter)</translation>
+    </message>
+    <message>
+        <source>Trading was active when this session ended</source>
+        <translation>Der Handel war aktiv, als diese Sitzung endete</translation>
+    </message>
+    <message>
+        <source>Continued the account of session %1</source>
+        <translation>Setzte das Konto von Sitzung %1 fort</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Ende</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Modus</translation>
+    </message>
+    <message>
+        <source>Broker</source>
+        <translation>Broker</translation>
+    </message>
+    <message>
+        <source>Trades</source>
+        <translation>Trades</translation>
+    </message>
+    <message>
+        <source>PnL</source>
+        <translation>G/V</translation>
+    </message>
+    <message>
+        <source>Ended halted</source>
+        <translation>Gestoppt beendet</translation>
     </message>
 </context>
 <context>
@@ -1298,6 +1596,61 @@
     <message>
         <source>Share</source>
         <translation>Anteil</translation>
+    </message>
+</context>
+<context>
+    <name>veloce::TradeDetails</name>
+    <message>
+        <source>The five phase scores of the entry bar, as the strategy computed them</source>
+        <translation>Die fünf Phasen-Scores des Einstiegs-Bars, wie die Strategie sie berechnet hat</translation>
+    </message>
+    <message>
+        <source>Phase scores not recorded (position restored from the journal or read from trades.csv)</source>
+        <translation>Phasen-Scores nicht erfasst (Position aus dem Journal wiederhergestellt oder aus trades.csv gelesen)</translation>
+    </message>
+    <message>
+        <source>Hide the trade details (Esc)</source>
+        <translation>Trade-Details ausblenden (Esc)</translation>
+    </message>
+    <message>
+        <source>stop hit: the close crossed the stop</source>
+        <translation>Stop erreicht: der Schlusskurs kreuzte den Stop</translation>
+    </message>
+    <message>
+        <source>target reached: the close crossed the target</source>
+        <translation>Ziel erreicht: der Schlusskurs kreuzte das Ziel</translation>
+    </message>
+    <message>
+        <source>end of data: closed at the last close</source>
+        <translation>Datenende: zum letzten Schlusskurs geschlossen</translation>
+    </message>
+    <message>
+        <source>kill switch: flattened</source>
+        <translation>Not-Aus: glattgestellt</translation>
+    </message>
+    <message>
+        <source>closed by hand or at the venue</source>
+        <translation>von Hand oder am Handelsplatz geschlossen</translation>
+    </message>
+    <message>
+        <source>Trade #%1 %2 · PnL %3</source>
+        <translation>Trade #%1 %2 · G/V %3</translation>
+    </message>
+    <message>
+        <source>LONG</source>
+        <translation>LONG</translation>
+    </message>
+    <message>
+        <source>SHORT</source>
+        <translation>SHORT</translation>
+    </message>
+    <message>
+        <source>Entered %1 at %2 · score %3</source>
+        <translation>Eingestiegen %1 zu %2 · Score %3</translation>
+    </message>
+    <message>
+        <source>Left %1 at %2 after %3: %4</source>
+        <translation>Ausgestiegen %1 zu %2 nach %3: %4</translation>
     </message>
 </context>
 <context>

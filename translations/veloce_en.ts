@@ -12,6 +12,16 @@
     </message>
 </context>
 <context>
+    <name>veloce::SessionHistory</name>
+    <message numerus="yes">
+        <source>%n session(s)</source>
+        <translation>
+            <numerusform>%n session</numerusform>
+            <numerusform>%n sessions</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>veloce::SettingsDialog</name>
     <message numerus="yes">
         <source>%n setting(s) need fixing before they can be used.</source>

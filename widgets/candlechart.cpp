@@ -3,6 +3,7 @@
 #include "candlechartview.h"
 #include "candlestore.h"
 #include "theme.h"
+#include "tradedetails.h"
 
 #include <QButtonGroup>
 #include <QHBoxLayout>
@@ -32,6 +33,7 @@ CandleChart::CandleChart(QWidget* parent)
     , m_bucketNote(new QLabel(this))
     , m_timeframes(new QButtonGroup(this))
     , m_follow(new QToolButton(this))
+    , m_details(new TradeDetails(this))
 {
     auto* bar = new QHBoxLayout;
     bar->setContentsMargins(8, 4, 8, 0);
@@ -92,6 +94,50 @@ CandleChart::CandleChart(QWidget* parent)
     connect(m_follow, &QToolButton::toggled, m_view, &CandleChartView::setFollowing);
     connect(m_view, &CandleChartView::followingChanged, m_follow, &QToolButton::setChecked);
     connect(m_view, &CandleChartView::bucketChanged, this, &CandleChart::updateBucketNote);
+
+    // The details float over the plot's top-left corner (below the OHLC readout) while a trade
+    // is selected; the zoom puts the trade in the middle, so they never cover it.
+    m_details->hide();
+    connect(m_details, &TradeDetails::closeRequested, this, &CandleChart::clearTradeFocus);
+    connect(m_view, &CandleChartView::tradeStepRequested, this, &CandleChart::tradeStepRequested);
+    connect(m_view, &CandleChartView::tradeFocusCleared, this, [this] {
+        m_details->hide();
+        Q_EMIT tradeFocusCleared();
+    });
+}
+
+void CandleChart::focusTrade(const Trade& trade)
+{
+    m_details->setTrade(trade);
+    m_view->focusTrade(trade);
+    placeDetails();
+    m_details->show();
+    m_details->raise();
+}
+
+void CandleChart::clearTradeFocus()
+{
+    m_details->hide();
+    m_view->clearTradeFocus();
+}
+
+void CandleChart::setEntryThreshold(double minEntryScore)
+{
+    m_details->setThreshold(minEntryScore);
+}
+
+void CandleChart::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    placeDetails();
+}
+
+void CandleChart::placeDetails()
+{
+    m_details->adjustSize();
+    const QRectF plot = m_view->chartViewport().plotRect();
+    const QPoint corner = m_view->geometry().topLeft() + QPoint(int(plot.left()) + 8, int(plot.top()) + 26);
+    m_details->move(corner);
 }
 
 void CandleChart::setTitle(const QString& title)

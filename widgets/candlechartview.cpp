@@ -22,6 +22,7 @@ namespace veloce {
 namespace {
 constexpr int kRefreshIntervalMs = 33; // ~30 redraws per second at most
 constexpr std::int64_t kDefaultSpanCandles = 240;
+constexpr double kMarkerSpacingPx = 14; // a marker glyph is 5-12 px wide
 
 bool sameCandle(const Candle& a, const Candle& b)
 {
@@ -114,6 +115,8 @@ void CandleChartView::clear()
 {
     m_store.clear();
     m_trades.clear();
+    m_maxHoldMs = 0;
+    m_focus.reset();
     m_signals.clear();
     m_positions.clear();
     scheduleRefresh();
@@ -141,13 +144,43 @@ void CandleChartView::appendBar(const Bar& bar)
 void CandleChartView::setTrades(std::vector<Trade> trades)
 {
     m_trades = std::move(trades);
+    m_maxHoldMs = 0;
+    for (const Trade& t : m_trades)
+        m_maxHoldMs = std::max(m_maxHoldMs, t.exitMs - t.entryMs);
     scheduleRefresh();
 }
 
 void CandleChartView::appendTrade(const Trade& trade)
 {
     m_trades.push_back(trade);
+    m_maxHoldMs = std::max(m_maxHoldMs, trade.exitMs - trade.entryMs);
     scheduleRefresh();
+}
+
+std::pair<std::int64_t, std::int64_t> CandleChartView::tradeRange(const Trade& t) const
+{
+    // The holding time in the middle half of the plot, and never fewer than a dozen candles of
+    // context on either side: a 10-second trade on 1-minute candles still shows where it was.
+    const std::int64_t tf = effectiveTimeframe();
+    const std::int64_t held = std::max<std::int64_t>(t.exitMs - t.entryMs, 0);
+    const std::int64_t margin = std::max(held / 2, 12 * tf);
+    return { t.entryMs - margin, t.exitMs + tf + margin };
+}
+
+void CandleChartView::focusTrade(const Trade& trade)
+{
+    m_focus = trade;
+    const auto [from, to] = tradeRange(trade);
+    showRange(from, to);
+}
+
+void CandleChartView::clearTradeFocus()
+{
+    if (!m_focus)
+        return;
+    m_focus.reset();
+    viewport()->update();
+    Q_EMIT tradeFocusCleared();
 }
 
 void CandleChartView::setSignals(std::vector<SignalRecord> records)
@@ -351,14 +384,22 @@ void CandleChartView::updateMarkers()
 {
     const std::int64_t from = m_viewport.fromMs();
     const std::int64_t to = m_viewport.toMs();
-    const std::int64_t bucket = std::max<std::int64_t>(m_shownBucket, 1);
-    // At most one marker per bucket and kind keeps marker count bounded like the candles.
+    const std::int64_t shownBucket = std::max<std::int64_t>(m_shownBucket, 1);
+    // At most one marker per cell and kind keeps the count bounded like the candles; a cell is
+    // a whole number of candles at least kMarkerSpacingPx wide, so that zoomed out the markers
+    // never bury the candles (zoomed in, every candle may carry its own).
+    const double candlePx = m_viewport.plotRect().width() * double(shownBucket)
+        / double(std::max<std::int64_t>(m_viewport.spanMs(), 1));
+    const std::int64_t bucket = shownBucket
+        * std::max<std::int64_t>(1, std::int64_t(std::ceil(kMarkerSpacingPx / std::max(candlePx, 1e-6))));
     QList<QPointF> longIn, shortIn, winOut, lossOut, accepted, rejected;
     std::int64_t lastLong = INT64_MIN, lastShort = INT64_MIN, lastWin = INT64_MIN, lastLoss = INT64_MIN;
-    // Trades are in exit order and exit >= entry: every trade with an exit before `from` is out.
+    // Trades are in exit order and exit >= entry: every trade with an exit before `from` is out,
+    // and so is every one exiting later than the longest holding time after `to`.
     const auto firstTrade = std::lower_bound(
         m_trades.begin(), m_trades.end(), from, [](const Trade& t, std::int64_t v) { return t.exitMs < v; });
-    for (auto it = firstTrade; it != m_trades.end(); ++it) {
+    const std::int64_t lastExit = to + m_maxHoldMs;
+    for (auto it = firstTrade; it != m_trades.end() && it->exitMs <= lastExit; ++it) {
         const Trade& t = *it;
         if (t.entryMs >= from && t.entryMs < to) {
             const std::int64_t b = CandleStore::floorTo(t.entryMs, bucket);
@@ -393,10 +434,11 @@ void CandleChartView::updateMarkers()
         if (b == last)
             continue;
         last = b;
-        const Candle* c = candleAt(m_window, bucket, it->signal.t);
+        const Candle* c = candleAt(m_window, shownBucket, it->signal.t);
         const bool isLong = it->signal.side == Side::Long;
         const double y = c ? (isLong ? c->low - offset : c->high + offset) : it->signal.price;
-        (it->accepted ? accepted : rejected).append(QPointF(double(b + bucket / 2), y));
+        const std::int64_t x = CandleStore::floorTo(it->signal.t, shownBucket) + shownBucket / 2;
+        (it->accepted ? accepted : rejected).append(QPointF(double(x), y));
     }
     m_longEntries->replace(longIn);
     m_shortEntries->replace(shortIn);
@@ -504,6 +546,15 @@ void CandleChartView::keyPressEvent(QKeyEvent* event)
     case Qt::Key_Home:
         showAll();
         break;
+    case Qt::Key_Up:
+        Q_EMIT tradeStepRequested(-1);
+        break;
+    case Qt::Key_Down:
+        Q_EMIT tradeStepRequested(1);
+        break;
+    case Qt::Key_Escape:
+        clearTradeFocus();
+        break;
     default:
         QChartView::keyPressEvent(event);
         return;
@@ -525,6 +576,8 @@ void CandleChartView::drawForeground(QPainter* painter, const QRectF& rect)
     }
     painter->setClipRect(plot.adjusted(0, 0, 80, 0));
     ChartOverlay overlay(painter, plot, m_viewport);
+    if (m_focus)
+        overlay.tradeSpan(*m_focus);
     overlay.positionLines(m_positions);
     overlay.lastPrice(m_store.last().close, m_shown.empty() || m_shown.back().close >= m_shown.back().open);
     // The readout shows the candle under the mouse, else the newest one.

@@ -9,6 +9,7 @@
 #include <QChartView>
 #include <QElapsedTimer>
 #include <QTimer>
+#include <optional>
 #include <vector>
 
 class QCandlestickSeries;
@@ -58,6 +59,14 @@ public:
     void showRange(std::int64_t fromMs, std::int64_t toMs);
     void showAll();
     void zoomBy(double factor);
+    // Zooms to a trade, entry to exit with a margin on both sides, and highlights it (a band over
+    // its holding time, rings on its entry and exit). Stops following. O(log n) in the number of
+    // trades and bars: the visible window is all that is rebuilt.
+    void focusTrade(const Trade& trade);
+    void clearTradeFocus();
+    const std::optional<Trade>& focusedTrade() const { return m_focus; }
+    // The window focusTrade() shows for `trade` at the current timeframe (for tests).
+    std::pair<std::int64_t, std::int64_t> tradeRange(const Trade& trade) const;
 
     const ChartViewport& chartViewport() const { return m_viewport; }
     const CandleStore& store() const { return m_store; }
@@ -72,6 +81,10 @@ public Q_SLOTS:
 Q_SIGNALS:
     void followingChanged(bool following);
     void bucketChanged(qint64 bucketMs);
+    // Up/Down on the chart: the owner of the trades table moves its selection by `delta`.
+    void tradeStepRequested(int delta);
+    // Esc on the chart, or the focus was cleared.
+    void tradeFocusCleared();
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
@@ -110,6 +123,8 @@ private:
     std::vector<QCandlestickSet*> m_sets;
     std::int64_t m_shownBucket = 0;
     std::vector<Trade> m_trades; // exit order
+    std::int64_t m_maxHoldMs = 0; // longest exit - entry of m_trades: bounds the marker scan
+    std::optional<Trade> m_focus;
     std::vector<SignalRecord> m_signals; // time order
     std::vector<Position> m_positions;
 

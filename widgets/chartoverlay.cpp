@@ -59,6 +59,30 @@ void ChartOverlay::positionLines(const std::vector<Position>& positions)
     }
 }
 
+void ChartOverlay::tradeSpan(const Trade& t)
+{
+    QPainter* p = m_painter;
+    const double x0 = m_viewport.timeToX(double(t.entryMs));
+    const double x1 = m_viewport.timeToX(double(t.exitMs));
+    const double left = std::clamp(x0, m_plot.left(), m_plot.right());
+    const double right = std::clamp(x1, m_plot.left(), m_plot.right());
+    QColor band = Theme::accent();
+    band.setAlpha(40);
+    p->setPen(Qt::NoPen);
+    p->setBrush(band);
+    p->drawRect(QRectF(left, m_plot.top(), std::max(right - left, 2.0), m_plot.height()));
+    const QColor result = t.pnl > 0 ? Theme::up() : t.pnl < 0 ? Theme::down() : Theme::mutedText();
+    const QPointF in(x0, m_viewport.priceToY(t.entryPrice));
+    const QPointF out(x1, m_viewport.priceToY(t.exitPrice));
+    p->setBrush(Qt::NoBrush);
+    p->setPen(QPen(result.lighter(120), 1.6, Qt::DashLine));
+    p->drawLine(in, out);
+    p->setPen(QPen(Theme::text(), 2.2));
+    p->drawEllipse(in, 8, 8);
+    p->setPen(QPen(result.lighter(130), 2.2));
+    p->drawEllipse(out, 8, 8);
+}
+
 void ChartOverlay::lastPrice(double close, bool up)
 {
     const double y = m_viewport.priceToY(close);

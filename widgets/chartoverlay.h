@@ -2,6 +2,7 @@
 
 #include "candle.h"
 #include "types/position.h"
+#include "types/trade.h"
 
 #include <QCoreApplication>
 #include <QRectF>
@@ -25,6 +26,9 @@ public:
     ChartOverlay(QPainter* painter, const QRectF& plot, const ChartViewport& viewport);
 
     void positionLines(const std::vector<Position>& positions);
+    // The selected trade: a band over its holding time, a line from entry to exit and rings on
+    // both, drawn above the candles so that it stands out from the other markers.
+    void tradeSpan(const Trade& trade);
     void lastPrice(double close, bool up);
     void crosshair(const QPointF& scene);
     void readout(const Candle& candle);

@@ -8,6 +8,7 @@
 #include "statcard.h"
 #include "tableviewfactory.h"
 #include "theme.h"
+#include "tradefocus.h"
 #include "tradesmodel.h"
 
 #include <QGridLayout>
@@ -50,74 +51,93 @@ Dashboard::Dashboard(QWidget* parent)
     m_export->setEnabled(false);
     connect(m_export, &QPushButton::clicked, this, &Dashboard::exportRequested);
 
+    // One line: title, then source and config (cut at the window's edge, whole in the tooltip).
+    m_notice->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     auto* top = new QHBoxLayout;
-    auto* titles = new QVBoxLayout;
-    titles->addWidget(m_header);
-    titles->addWidget(m_notice);
-    top->addLayout(titles, 1);
-    top->addWidget(m_export, 0, Qt::AlignTop);
+    top->setSpacing(14);
+    top->addWidget(m_header);
+    top->addWidget(m_notice, 1);
+    top->addWidget(m_export);
 
+    // The headline numbers in one row of cards, the per-phase activity and the run time in a
+    // slim row below: the charts keep the height.
     auto* cards = new QGridLayout;
-    cards->setSpacing(8);
-    const auto add = [&](int row, int col, const QString& key, const QString& caption, const QString& tip) {
-        cards->addWidget(addCard(key, caption, tip), row, col);
+    cards->setSpacing(6);
+    int slot = 0;
+    const auto add = [&](const QString& key, const QString& caption, const QString& tip) {
+        cards->addWidget(addCard(key, caption, tip, false), 0, slot++);
     };
-    add(0, 0, QStringLiteral("total_return"), tr("Total return"),
-        tr("final equity / initial capital \u2212 1"));
-    add(0, 1, QStringLiteral("final_equity"), tr("Final equity"), tr("cash after the end-of-data closes"));
-    add(0, 2, QStringLiteral("max_drawdown"), tr("Max drawdown"),
+    add(QStringLiteral("total_return"), tr("Total return"), tr("final equity / initial capital \u2212 1"));
+    add(QStringLiteral("final_equity"), tr("Final equity"), tr("cash after the end-of-data closes"));
+    add(QStringLiteral("max_drawdown"), tr("Max drawdown"),
         tr("largest (peak \u2212 equity) / peak over every bar"));
-    add(0, 3, QStringLiteral("sharpe_ratio"), tr("Sharpe ratio"),
+    add(QStringLiteral("sharpe_ratio"), tr("Sharpe ratio"),
         tr("per-minute returns, annualised for a 24/7 market"));
-    add(0, 4, QStringLiteral("sortino_ratio"), tr("Sortino ratio"),
+    add(QStringLiteral("sortino_ratio"), tr("Sortino ratio"),
         tr("like Sharpe, with downside deviation; \u2014 when there is none"));
-    add(0, 5, QStringLiteral("profit_factor"), tr("Profit factor"),
+    add(QStringLiteral("profit_factor"), tr("Profit factor"),
         tr("gross profit / gross loss; \u2014 when there is no loss"));
-    add(1, 0, QStringLiteral("win_rate"), tr("Win rate"), tr("winning trades / trades"));
-    add(1, 1, QStringLiteral("total_trades"), tr("Trades"), tr("closed trades (wins / losses)"));
-    add(1, 2, QStringLiteral("exposure"), tr("Exposure"), tr("share of bars that end with an open position"));
-    add(1, 3, QStringLiteral("signals"), tr("Signals"),
-        tr("signals built, and how many the portfolio rejected"));
-    add(1, 4, QStringLiteral("bars"), tr("Bars"), tr("bars processed"));
-    add(1, 5, QStringLiteral("bars_per_second"), tr("Speed"), tr("bars per second, reading included"));
+    add(QStringLiteral("win_rate"), tr("Win rate"), tr("winning trades / trades"));
+    add(QStringLiteral("total_trades"), tr("Trades"), tr("closed trades (wins / losses)"));
+    add(QStringLiteral("exposure"), tr("Exposure"), tr("share of bars that end with an open position"));
+    add(QStringLiteral("signals"), tr("Signals"), tr("signals built, and how many the portfolio rejected"));
+    add(QStringLiteral("bars"), tr("Bars"), tr("bars processed"));
+    add(QStringLiteral("bars_per_second"), tr("Throughput"),
+        tr("bars per second from opening the source to the last bar: reading and decoding included, "
+           "so below the engine's own speed"));
+    auto* slim = new QHBoxLayout;
+    slim->setSpacing(6);
     const QString phaseNames[PhaseScores::Count] = { tr("Squeeze active"), tr("Divergence active"),
         tr("Reset active"), tr("Momentum active"), tr("Volume active") };
     for (int i = 0; i < PhaseScores::Count; ++i)
-        add(2, i, QStringLiteral("phase_") + QString::fromLatin1(kPhaseKeys[i]), phaseNames[i],
-            tr("share of bars on which this phase scored above zero"));
-    add(2, 5, QStringLiteral("elapsed_ms"), tr("Run time"),
-        tr("wall time from opening the source to the last bar"));
+        slim->addWidget(addCard(QStringLiteral("phase_") + QString::fromLatin1(kPhaseKeys[i]), phaseNames[i],
+            tr("share of bars on which this phase scored above zero"), true));
+    slim->addWidget(addCard(QStringLiteral("elapsed_ms"), tr("Run time"),
+        tr("wall time from opening the source to the last bar"), true));
+    cards->addLayout(slim, 1, 0, 1, slot);
 
     m_tradesView = TableViewFactory::create(m_tradesModel, QStringLiteral("dashboardTrades"), this);
+    m_tradesView->setToolTip(tr("Select a trade to zoom the chart to it; Up/Down walk through the trades"));
     m_signalsView = TableViewFactory::create(m_signalsModel, QStringLiteral("dashboardSignals"), this);
     m_signalsView->setSortingEnabled(false);
+    m_focus = new TradeFocus(m_tradesView, m_tradesModel, m_candles, this);
     auto* tabs = new QTabWidget(this);
+    tabs->setObjectName(QStringLiteral("dashboardTabs"));
+    tabs->setDocumentMode(true);
     tabs->addTab(m_tradesView, tr("Trades"));
     tabs->addTab(m_signalsView, tr("Signals by decision"));
 
-    auto* charts = new QSplitter(Qt::Vertical, this);
+    // Price beside equity on top, the tables across the whole width below: the trades table
+    // shows every column without scrolling sideways.
+    auto* charts = new QSplitter(Qt::Horizontal, this);
+    charts->setObjectName(QStringLiteral("dashboardCharts"));
     charts->addWidget(m_candles);
     charts->addWidget(m_equity);
-    charts->setStretchFactor(0, 3);
-    charts->setStretchFactor(1, 2);
-    auto* body = new QSplitter(Qt::Horizontal, this);
+    charts->setStretchFactor(0, 7);
+    charts->setStretchFactor(1, 3);
+    charts->setSizes({ 1100, 440 });
+    auto* body = new QSplitter(Qt::Vertical, this);
+    body->setObjectName(QStringLiteral("dashboardBody"));
     body->addWidget(charts);
     body->addWidget(tabs);
     body->setStretchFactor(0, 3);
-    body->setStretchFactor(1, 2);
+    body->setStretchFactor(1, 1);
+    body->setSizes({ 700, 190 });
+    body->setChildrenCollapsible(false);
 
     auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(10, 8, 10, 8);
-    layout->setSpacing(8);
+    layout->setContentsMargins(8, 6, 8, 6);
+    layout->setSpacing(6);
     layout->addLayout(top);
     layout->addLayout(cards);
     layout->addWidget(body, 1);
     clear();
 }
 
-StatCard* Dashboard::addCard(const QString& key, const QString& caption, const QString& tip)
+StatCard* Dashboard::addCard(const QString& key, const QString& caption, const QString& tip, bool compact)
 {
-    auto* card = new StatCard(key, caption, this);
+    auto* card
+        = new StatCard(key, caption, this, compact ? StatCard::Size::Compact : StatCard::Size::Regular);
     card->setToolTipText(tip);
     m_cards.insert(key, card);
     m_cardOrder << key;
@@ -128,8 +148,9 @@ void Dashboard::clear()
 {
     m_result.reset();
     m_header->setText(tr("No backtest yet"));
-    m_notice->setText(
-        tr("Run one from the Backtest panel (a file, the simulator or InfluxDB); the results appear here."));
+    setNotice(
+        tr("Run one from the Backtest panel of the Live view, with File \u2192 Open data file, or drop a "
+           "data file onto the window; the results appear here."));
     for (StatCard* c : std::as_const(m_cards))
         c->setValue(QStringLiteral("\u2014"));
     m_tradesModel->setTrades({});
@@ -147,6 +168,7 @@ void Dashboard::setExportEnabled(bool enabled)
 void Dashboard::setNotice(const QString& text)
 {
     m_notice->setText(text);
+    m_notice->setToolTip(text);
 }
 
 QString Dashboard::headerText() const
@@ -163,17 +185,24 @@ void Dashboard::setResult(std::shared_ptr<const BacktestResult> result)
     m_result = std::move(result);
     const BacktestResult& r = *m_result;
     const BacktestSummary& s = r.summary;
+    const bool journal = r.journalSessionId > 0;
     const QString symbol = s.symbol.isEmpty() ? tr("(unnamed instrument)") : s.symbol;
-    m_header->setText(
-        tr("%1 \u2014 %2 to %3")
-            .arg(symbol, DisplayFormat::dateTime(s.startMs, false), DisplayFormat::dateTime(s.endMs, false)));
-    QString notice = tr("Source: %1 \u00b7 config %2").arg(r.source, r.configHash);
+    const QString span
+        = tr("%1 to %2")
+              .arg(DisplayFormat::dateTime(s.startMs, false), DisplayFormat::dateTime(s.endMs, false));
+    m_header->setText(journal ? tr("Session #%1 \u2014 %2").arg(r.journalSessionId).arg(span)
+                              : tr("%1 \u2014 %2").arg(symbol, span));
+    QString notice = journal
+        ? tr("Past live session from the journal, read-only \u00b7 %1 \u00b7 config %2 \u00b7 bars are not "
+             "journaled: the chart joins each minute's last close")
+              .arg(r.source, r.configHash)
+        : tr("Source: %1 \u00b7 config %2").arg(r.source, r.configHash);
     if (s.cancelled)
         notice += tr(" \u00b7 cancelled before the end of the data: partial result");
     if (std::int64_t(r.signalRecords.size()) < s.signalCount)
         notice += tr(" \u00b7 signal table limited to the first %1")
                       .arg(DisplayFormat::count(std::int64_t(r.signalRecords.size())));
-    m_notice->setText(notice);
+    setNotice(notice);
     showSummary(r);
 
     m_tradesModel->setTrades(r.trades);
@@ -181,7 +210,8 @@ void Dashboard::setResult(std::shared_ptr<const BacktestResult> result)
     m_equity->setInitialCapital(s.initialCapital);
     m_equity->setEquity(r.equity);
     CandleChartView* v = m_candles->view();
-    m_candles->setTitle(symbol);
+    m_candles->setTitle(journal ? tr("%1 (minute closes)").arg(symbol) : symbol);
+    m_candles->setEntryThreshold(r.minEntryScore);
     v->setOpenPositions({});
     v->setBars(r.bars);
     v->setTrades(r.trades);
@@ -216,8 +246,23 @@ void Dashboard::showSummary(const BacktestResult& r)
     set("exposure", DisplayFormat::percent(s.exposure, 1));
     set("signals", DisplayFormat::count(s.signalCount), StatCard::Tone::Neutral,
         tr("%1 rejected").arg(DisplayFormat::count(s.rejectedSignals)));
+    if (r.journalSessionId > 0) {
+        // Per-bar facts a journal does not keep: said so rather than shown as zero.
+        const QString none = QStringLiteral("\u2014");
+        const QString why = tr("not journaled");
+        set("exposure", none, StatCard::Tone::Neutral, why);
+        set("bars", none, StatCard::Tone::Neutral, why);
+        set("bars_per_second", none, StatCard::Tone::Neutral, why);
+        for (int i = 0; i < PhaseScores::Count; ++i)
+            set(qPrintable(QStringLiteral("phase_") + QString::fromLatin1(kPhaseKeys[i])), none,
+                StatCard::Tone::Neutral, why);
+        set("elapsed_ms", s.elapsedMs > 0 ? DisplayFormat::duration(s.elapsedMs) : none,
+            StatCard::Tone::Neutral, tr("session wall time"));
+        return;
+    }
     set("bars", DisplayFormat::count(s.bars));
-    set("bars_per_second", tr("%1/s").arg(DisplayFormat::count(std::int64_t(s.barsPerSecond))));
+    set("bars_per_second", tr("%1/s").arg(DisplayFormat::count(std::int64_t(s.barsPerSecond))),
+        StatCard::Tone::Neutral, tr("end to end, reading included"));
     for (int i = 0; i < PhaseScores::Count; ++i)
         set(qPrintable(QStringLiteral("phase_") + QString::fromLatin1(kPhaseKeys[i])),
             DisplayFormat::percent(s.phaseActivity[i], 1));

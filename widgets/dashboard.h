@@ -8,6 +8,7 @@
 
 class QLabel;
 class QPushButton;
+class QSplitter;
 class QTableView;
 
 namespace veloce {
@@ -16,12 +17,16 @@ class CandleChart;
 class EquityChart;
 class SignalReasonsModel;
 class StatCard;
+class TradeFocus;
 class TradesModel;
 
 // The single built-in view of a backtest result: the metrics of docs/strategy.md §6 as stat cards,
 // candles with the trades, equity with drawdown, the trades table and the signals by decision,
-// plus "Export HTML report". Shows exactly the numbers of the BacktestSummary it is given --
-// the same object summary.json is written from -- and computes none of them.
+// plus "Export HTML report". Laid out for a window of its own (the main window collapses its
+// docks while the dashboard is shown): the price chart takes the upper half or more, the trades
+// table the full width below it. Selecting a trade zooms the chart to it (TradeFocus). Shows exactly the
+// numbers of the BacktestSummary it is given -- the same object summary.json is written from -- and computes
+// none of them.
 class Dashboard : public QWidget
 {
     Q_OBJECT
@@ -41,6 +46,8 @@ public:
     CandleChart* candleChart() const { return m_candles; }
     EquityChart* equityChart() const { return m_equity; }
     TradesModel* tradesModel() const { return m_tradesModel; }
+    QTableView* tradesView() const { return m_tradesView; }
+    TradeFocus* tradeFocus() const { return m_focus; }
     SignalReasonsModel* signalsModel() const { return m_signalsModel; }
     QString headerText() const;
 
@@ -48,7 +55,7 @@ Q_SIGNALS:
     void exportRequested();
 
 private:
-    StatCard* addCard(const QString& key, const QString& caption, const QString& tip);
+    StatCard* addCard(const QString& key, const QString& caption, const QString& tip, bool compact);
     void showSummary(const BacktestResult& r);
 
     std::shared_ptr<const BacktestResult> m_result;
@@ -63,6 +70,7 @@ private:
     SignalReasonsModel* m_signalsModel;
     QTableView* m_tradesView;
     QTableView* m_signalsView;
+    TradeFocus* m_focus;
 };
 
 } // namespace veloce

@@ -4,6 +4,7 @@
 #include "theme.h"
 
 #include <QApplication>
+#include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
@@ -35,29 +36,33 @@ KillSwitchButton::KillSwitchButton(QWidget* parent)
     m_button->setMinimumSize(190, 46);
     m_button->setFocusPolicy(Qt::NoFocus);
     m_button->setCursor(Qt::PointingHandCursor);
+    // The status is two lines of fixed size and the re-arm button keeps its place while hidden:
+    // turning HALTED changes no widget's size, so nothing below the toolbar moves.
     m_status->setObjectName(QStringLiteral("killSwitchStatus"));
-    m_status->setMinimumWidth(230);
-    m_status->setWordWrap(true);
+    m_status->setFixedWidth(kStatusWidth);
+    m_status->setWordWrap(false);
+    m_status->setAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     m_rearm->setObjectName(QStringLiteral("killSwitchRearm"));
     m_rearm->setToolTip(tr("Allow new entries again. Trading stays halted until you do this."));
+    QSizePolicy keep = m_rearm->sizePolicy();
+    keep.setRetainSizeWhenHidden(true);
+    m_rearm->setSizePolicy(keep);
     m_rearm->setVisible(false);
 
-    auto* right = new QVBoxLayout;
-    right->setContentsMargins(0, 0, 0, 0);
-    right->setSpacing(2);
-    right->addWidget(m_status);
-    right->addWidget(m_rearm, 0, Qt::AlignLeft);
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(6, 3, 6, 3);
     layout->setSpacing(10);
     layout->addWidget(m_button);
-    layout->addLayout(right);
+    layout->addWidget(m_status);
+    layout->addWidget(m_rearm, 0, Qt::AlignVCenter);
 
     // pressed, not clicked: the first press acts, without waiting for the release.
     connect(m_button, &QPushButton::pressed, this, &KillSwitchButton::trigger);
     connect(m_rearm, &QPushButton::clicked, this, &KillSwitchButton::rearmRequested);
     qApp->installEventFilter(this);
     applyStyle();
+    // Room for two lines whatever the state: the toolbar's height never changes.
+    m_status->setFixedHeight(QFontMetrics(m_status->font()).lineSpacing() * 2 + 6);
 }
 
 KillSwitchButton::~KillSwitchButton()
@@ -102,17 +107,29 @@ void KillSwitchButton::showArmed()
 void KillSwitchButton::showHalted(int flattened, double elapsedMs, const QString& detail)
 {
     m_state = State::Halted;
-    QString text = tr("TRADING HALTED \u2014 %n position(s) flattened in %1", nullptr, flattened)
-                       .arg(DisplayFormat::duration(elapsedMs));
-    if (!detail.isEmpty())
-        text += QLatin1Char('\n') + detail;
-    m_status->setText(text);
+    const QString text = tr("TRADING HALTED \u2014 %n position(s) flattened in %1", nullptr, flattened)
+                             .arg(DisplayFormat::duration(elapsedMs));
+    setStatus(text, detail);
     applyStyle();
+}
+
+void KillSwitchButton::setStatus(const QString& first, const QString& second)
+{
+    // Two lines at most, each cut to the label's width; the whole text is in the tooltip.
+    m_fullStatus = second.isEmpty() ? first : first + QLatin1Char('\n') + second;
+    QFont bold = m_status->font();
+    bold.setWeight(QFont::DemiBold);
+    const QFontMetrics fm(bold);
+    QString shown = fm.elidedText(first, Qt::ElideRight, kStatusWidth);
+    if (!second.isEmpty())
+        shown += QLatin1Char('\n') + fm.elidedText(second, Qt::ElideRight, kStatusWidth);
+    m_status->setText(shown);
+    m_status->setToolTip(m_fullStatus);
 }
 
 QString KillSwitchButton::statusText() const
 {
-    return m_status->text();
+    return m_fullStatus;
 }
 
 void KillSwitchButton::applyStyle()
@@ -126,7 +143,7 @@ void KillSwitchButton::applyStyle()
         m_button->setText(tr("KILL SWITCH"));
         m_button->setStyleSheet(base.arg(
             Theme::kill().name(), Theme::kill().lighter(130).name(), Theme::kill().lighter(115).name()));
-        m_status->setText(tr("Trading active \u2014 Ctrl+Shift+K halts and flattens"));
+        setStatus(tr("Trading active"), tr("Ctrl+Shift+K halts and flattens"));
         m_status->setStyleSheet(QStringLiteral("color: %1;").arg(Theme::mutedText().name()));
         m_rearm->setVisible(false);
         break;
@@ -134,7 +151,7 @@ void KillSwitchButton::applyStyle()
         m_button->setText(tr("HALTING\u2026"));
         m_button->setStyleSheet(base.arg(
             Theme::kill().darker(130).name(), Theme::warning().name(), Theme::kill().darker(130).name()));
-        m_status->setText(tr("Halting and flattening\u2026"));
+        setStatus(tr("Halting and flattening\u2026"));
         m_status->setStyleSheet(QStringLiteral("color: %1; font-weight: 600;").arg(Theme::warning().name()));
         break;
     case State::Halted:

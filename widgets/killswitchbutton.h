@@ -44,12 +44,15 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
+    static constexpr int kStatusWidth = 330;
     void applyStyle();
+    void setStatus(const QString& first, const QString& second = QString());
 
     QPushButton* m_button;
     QLabel* m_status;
     QPushButton* m_rearm;
     State m_state = State::Armed;
+    QString m_fullStatus;
 };
 
 } // namespace veloce

@@ -5,6 +5,7 @@
 
 #include <QMainWindow>
 
+class QAction;
 class QSettings;
 class QTabWidget;
 class QToolBar;
@@ -16,8 +17,10 @@ class Dashboard;
 class EquityChart;
 class KillSwitchButton;
 class PositionsModel;
+class ReplayControls;
 class ScoreBars;
 class SessionStatus;
+class TradeFocus;
 class TradesModel;
 
 // The workstation window: live candles and the backtest dashboard as central tabs, dockable
@@ -34,11 +37,13 @@ public:
     ScoreBars* scoreBars() const { return m_scores; }
     PositionsModel* positionsModel() const { return m_positions; }
     TradesModel* sessionTradesModel() const { return m_trades; }
+    TradeFocus* sessionTradeFocus() const { return m_tradeFocus; }
     EquityChart* liveEquity() const { return m_equity; }
     KillSwitchButton* killSwitch() const { return m_kill; }
     Dashboard* dashboard() const { return m_dashboard; }
     SessionStatus* status() const { return m_status; }
     QToolBar* mainToolBar() const { return m_toolbar; }
+    ReplayControls* replayControls() const { return m_replay; }
 
     // Docks a control panel of the app (backtest, session) on the left by default.
     QDockWidget* addPanel(QWidget* panel, const QString& title, const QString& objectName,
@@ -46,11 +51,15 @@ public:
     void showLive();
     void showDashboard();
     bool dashboardShown() const;
+    // The dashboard in a window of its own (true) or back as the central tab (false).
+    void setDashboardDetached(bool detached);
+    bool dashboardDetached() const { return m_dashboardWindow != nullptr; }
 
     // A new live session starts: clears the live views.
     void resetLiveView(
         const QString& title, double initialCapital, double minEntryScore, double staleAfterMs);
-    void showSnapshot(const SessionSnapshot& snapshot);
+    // False when the snapshot was older than the one shown (and ignored).
+    bool showSnapshot(const SessionSnapshot& snapshot);
     void showSessionEvent(const SessionEvent& event);
 
     void saveLayout(QSettings& settings) const;
@@ -60,6 +69,7 @@ Q_SIGNALS:
     void fileDropped(const QString& path);
     void settingsRequested();
     void openFileRequested();
+    void sessionsRequested();
     void closing();
 
 protected:
@@ -72,18 +82,28 @@ private:
     QDockWidget* addDock(
         QWidget* widget, const QString& title, const QString& objectName, Qt::DockWidgetArea area);
     void buildMenus();
+    void onCentralTabChanged(int index);
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
     CandleChart* m_chart;
     ScoreBars* m_scores;
     PositionsModel* m_positions;
     TradesModel* m_trades;
+    TradeFocus* m_tradeFocus = nullptr;
     EquityChart* m_equity;
     KillSwitchButton* m_kill;
     Dashboard* m_dashboard;
     SessionStatus* m_status;
     QTabWidget* m_central;
     QToolBar* m_toolbar;
+    ReplayControls* m_replay;
     QMenu* m_viewMenu = nullptr;
+    QAction* m_detachAction = nullptr;
+    // The dock layout of each central view (index = tab): the dashboard gets the window with the
+    // docks collapsed, the live view gets its docks back. Empty until the view was left once.
+    QByteArray m_viewStates[2];
+    int m_shownTab = 0;
+    QWidget* m_dashboardWindow = nullptr;
     double m_initialCapital = 0;
     std::int64_t m_lastSnapshotSeq = -1;
 };

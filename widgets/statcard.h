@@ -19,7 +19,14 @@ public:
         Bad
     };
 
-    StatCard(const QString& key, const QString& caption, QWidget* parent = nullptr);
+    enum class Size
+    {
+        Regular, // caption, large value, note below
+        Compact, // one line: caption and value (the note goes into the tooltip)
+    };
+
+    StatCard(
+        const QString& key, const QString& caption, QWidget* parent = nullptr, Size size = Size::Regular);
 
     QString key() const { return m_key; }
     QString caption() const;
@@ -33,6 +40,7 @@ private:
     QLabel* m_caption;
     QLabel* m_value;
     QLabel* m_note;
+    Size m_size;
 };
 
 } // namespace veloce

@@ -5,6 +5,7 @@
 
 #include <QObject>
 #include <QString>
+#include <functional>
 
 namespace veloce {
 
@@ -22,6 +23,10 @@ public:
     // true when bar times follow the wall clock (a real market): the watchdog then also raises
     // "stale data" when the newest bar is older than the heartbeat timeout.
     virtual bool wallClockTimes() const { return false; }
+    // Backpressure for feeds that may wait (a replay has nobody waiting for it in real time; a
+    // market does): while `behind` returns true the view has fallen too far behind and such a
+    // feed holds its next bars back. Set before start(); called on the engine thread.
+    void setBackpressure(std::function<bool()> behind) { m_behind = std::move(behind); }
 
 public Q_SLOTS:
     virtual void start() = 0;
@@ -35,6 +40,12 @@ Q_SIGNALS:
     void trouble(const QString& message);
     // The source cannot go on (unreadable file, server gone); the message is for the user.
     void failed(const QString& message);
+
+protected:
+    bool viewBehind() const { return m_behind && m_behind(); }
+
+private:
+    std::function<bool()> m_behind;
 };
 
 } // namespace veloce

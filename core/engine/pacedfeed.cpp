@@ -14,6 +14,7 @@ PacedFeed::PacedFeed(
     , m_source(std::move(source))
     , m_speed(speed)
     , m_rebaseToMs(rebaseToMs)
+    , m_pace(speed)
 {
 }
 
@@ -41,6 +42,55 @@ void PacedFeed::start()
     m_running = true;
     m_clock.start();
     m_timer->start(0);
+    announce();
+}
+
+void PacedFeed::announce()
+{
+    Q_EMIT paceChanged(m_pace.paused(), m_pace.speed(), qint64(m_pace.runToMs()));
+}
+
+void PacedFeed::schedule(int ms)
+{
+    if (m_running && m_timer)
+        m_timer->start(ms);
+}
+
+void PacedFeed::setPaused(bool paused)
+{
+    if (paused == m_pace.paused())
+        return;
+    m_pace.setPaused(paused);
+    if (!paused)
+        schedule(0);
+    announce();
+}
+
+void PacedFeed::step()
+{
+    if (!m_pace.paused())
+        return;
+    m_stepPending = true;
+    schedule(0);
+}
+
+void PacedFeed::setSpeed(double speed)
+{
+    m_speed = speed;
+    m_pace.setSpeed(speed);
+    schedule(0); // the next bar is due now; the new pace counts from it
+    announce();
+}
+
+void PacedFeed::runTo(qint64 barMs)
+{
+    if (!m_hasNext && m_running)
+        fetch();
+    const std::int64_t next = m_hasNext ? m_next.t : INT64_MIN;
+    if (!m_pace.runTo(barMs, next))
+        return;
+    schedule(0);
+    announce();
 }
 
 void PacedFeed::stop()
@@ -65,7 +115,6 @@ bool PacedFeed::fetch()
     }
     if (m_first) {
         m_first = false;
-        m_t0 = m_next.t;
         if (m_rebaseToMs != 0)
             m_offset = m_rebaseToMs - m_next.t;
     }
@@ -76,19 +125,32 @@ bool PacedFeed::fetch()
 
 void PacedFeed::pump()
 {
+    if (viewBehind()) {
+        m_timer->start(kBackpressureWaitMs); // let the view catch up; nothing is dropped
+        return;
+    }
     for (int n = 0; m_running && n < kSlice; ++n) {
         if (!m_hasNext && !fetch())
             return;
-        if (m_speed > 0) {
-            const double dueMs = static_cast<double>(m_next.t - m_offset - m_t0) / m_speed;
-            const double nowMs = static_cast<double>(m_clock.nsecsElapsed()) / 1e6;
-            if (dueMs > nowMs) {
-                m_timer->start(static_cast<int>(std::ceil(dueMs - nowMs)));
+        const bool stepping = m_stepPending;
+        const bool jumping = m_pace.running();
+        const bool may = m_pace.mayRelease(m_next.t, m_clock.nsecsElapsed());
+        if (jumping && !m_pace.running())
+            announce(); // the jump has arrived
+        if (!stepping) {
+            if (!may)
+                return; // paused: setPaused(false), step() or runTo() schedule the next pump
+            const double waitMs = m_pace.waitMs(m_next.t, m_clock.nsecsElapsed());
+            if (waitMs > 0) {
+                m_timer->start(static_cast<int>(std::ceil(waitMs)));
                 return;
             }
         }
         m_hasNext = false;
+        m_stepPending = false;
         Q_EMIT barReady(m_next);
+        if (stepping)
+            return;
     }
     if (m_running)
         m_timer->start(0);

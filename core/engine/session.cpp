@@ -135,8 +135,9 @@ Session::Session(
     , m_feed(feed)
     , m_sink(std::make_unique<Sink>(*this))
     , m_processor(std::make_unique<BarProcessor>(m_config, *m_sink, m_broker.get()))
-    , m_bars(SessionSnapshot::kBars)
+    , m_bars(SessionSnapshot::kBarHistory)
     , m_scores(SessionSnapshot::kBars)
+    , m_barsAcked(std::make_shared<std::atomic<std::int64_t>>(-1))
     , m_trades(SessionSnapshot::kTrades)
     , m_equity(SessionSnapshot::kEquityPoints)
 {
@@ -150,6 +151,12 @@ Session::Session(
     connect(m_feed, &LiveFeed::finished, this, &Session::onFeedFinished);
     connect(m_feed, &LiveFeed::failed, this, &Session::onFeedFailed);
     connect(m_feed, &LiveFeed::trouble, this, &Session::alert);
+    // A view that acknowledges bars is never left more than half the bar history behind by a
+    // replay (a market feed does not wait: at its pace a view cannot fall behind).
+    m_feed->setBackpressure([this] {
+        const std::int64_t acked = m_barsAcked->load(std::memory_order_acquire);
+        return acked >= 0 && m_bars.size() - acked > SessionSnapshot::kBarHistory / 2;
+    });
 }
 
 Session::~Session() = default;
@@ -219,7 +226,10 @@ void Session::start()
             bool dirty;
             {
                 std::lock_guard lock(m_mutex);
-                dirty = m_dirty;
+                // Also while a view is behind (bars it has not acknowledged): it catches up at
+                // kMaxBars per snapshot even when no new bar arrives (a paused replay).
+                const std::int64_t acked = m_barsAcked->load(std::memory_order_acquire);
+                dirty = m_dirty || (acked >= 0 && acked < m_bars.size());
             }
             if (dirty)
                 publish();
@@ -381,7 +391,7 @@ SessionSnapshotPtr Session::buildSnapshot() const
     s->mode = m_options.mode;
     s->broker = m_broker->name();
     s->source = m_feed->description();
-    s->bars = lastOf(m_bars, SessionSnapshot::kBars);
+    fillBars(*s);
     s->scores = lastOf(m_scores, SessionSnapshot::kBars);
     if (!s->scores.empty())
         s->current = s->scores.back();
@@ -406,6 +416,21 @@ SessionSnapshotPtr Session::buildSnapshot() const
     s->lastBarAgeMs = beat > 0 ? static_cast<double>(nowNs() - beat) / 1e6 : -1;
     s->lastAlert = m_lastAlert;
     return s;
+}
+
+void Session::fillBars(SessionSnapshot& s) const
+{
+    const std::int64_t newest = m_bars.size();
+    const std::int64_t held = std::min<std::int64_t>(newest, static_cast<std::int64_t>(m_bars.capacity()));
+    const std::int64_t acked = m_barsAcked->load(std::memory_order_acquire);
+    // Bars after the acknowledged one that the ring still holds, oldest first, at most kMaxBars.
+    const std::int64_t pending = acked < 0 ? std::min<std::int64_t>(held, SessionSnapshot::kBars)
+                                           : std::min(held, std::max<std::int64_t>(newest - acked, 0));
+    const std::int64_t n = acked < 0 ? pending : std::min<std::int64_t>(pending, SessionSnapshot::kMaxBars);
+    s.firstBarSeq = newest - pending + 1;
+    s.bars.reserve(static_cast<std::size_t>(n));
+    for (std::int64_t k = pending - 1; k > pending - 1 - n; --k)
+        s.bars.push_back(m_bars.ago(k));
 }
 
 void Session::publish()

@@ -31,7 +31,9 @@ struct LatencyProbe;
 // and the beat accessors are thread-safe: the account is guarded by one mutex that the engine
 // takes per bar and the kill switch takes from its own thread, so a flatten works while the
 // engine's event loop is blocked. Views get immutable snapshots through snapshotReady
-// (coalesced to at most 1000/snapshotIntervalMs per second); nothing here ever waits for a view.
+// (coalesced to at most 1000/snapshotIntervalMs per second); the engine never waits for a view.
+// Only a replay's feed may (backpressure: it holds back while an acknowledging view is more than
+// half of SessionSnapshot::kBarHistory bars behind, so that no bar is ever dropped on the way).
 class Session : public QObject
 {
     Q_OBJECT
@@ -58,6 +60,11 @@ public:
 
     // Thread-safe.
     SessionSnapshotPtr snapshot() const;
+    // The view's side of bar delivery: it stores the sequence number of the newest bar it has
+    // drawn (SessionSnapshot::firstBarSeq numbering), and every later snapshot carries the bars
+    // after that one. Shared, so the view may keep it past the session's end; -1 (the initial
+    // value) means nobody acknowledges and snapshots carry the last kBars bars.
+    std::shared_ptr<std::atomic<std::int64_t>> barAcknowledgement() const { return m_barsAcked; }
     // Paper: closes every position at the last price, from any thread. Gives up (not flat,
     // with a message) if the engine holds the account longer than `lockTimeoutMs`.
     FlattenResult flatten(ExitReason reason, int lockTimeoutMs);
@@ -71,6 +78,8 @@ public:
     bool venueBroker() const; // orders go to a venue (flatten through it, not flatten())
     QString description() const;
     QString brokerName() const;
+    // The feed lives on the engine thread with the session: queue calls to its slots.
+    LiveFeed* feed() const { return m_feed; }
     const Config& config() const { return m_config; }
     // steady-clock nanoseconds, the time base of lastBeatNs()
     static std::int64_t nowNs();
@@ -101,6 +110,7 @@ private:
     void setState(SessionState state, const QString& reason);
     void publish();
     SessionSnapshotPtr buildSnapshot() const; // m_mutex held
+    void fillBars(SessionSnapshot& s) const; // m_mutex held
     void push(SessionEvent&& event); // m_mutex held
     void dispatch(std::vector<SessionEvent>& events);
     void alert(const QString& text);
@@ -118,8 +128,9 @@ private:
 
     // Guarded by m_mutex: the account and everything a snapshot shows.
     mutable std::timed_mutex m_mutex;
-    RingBuffer<Bar> m_bars;
+    RingBuffer<Bar> m_bars; // size() numbers the bars: the newest is bar m_bars.size()
     RingBuffer<PhaseScores> m_scores;
+    std::shared_ptr<std::atomic<std::int64_t>> m_barsAcked;
     RingBuffer<Trade> m_trades;
     RingBuffer<EquityPoint> m_equity;
     std::vector<SessionEvent> m_pending;

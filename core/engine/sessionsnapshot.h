@@ -39,9 +39,15 @@ struct SessionSnapshot
     QString broker; // "paper", "freqtrade"
     QString source; // description of the feed
 
-    // The last bars and their phase scores, parallel arrays, oldest first (<= kBars).
+    // Bars oldest first. With a view that acknowledges what it has drawn
+    // (Session::barAcknowledgement): every bar after the acknowledged one, at most kMaxBars --
+    // the oldest of them, so a view that fell behind catches up over the next snapshots and
+    // never skips a bar the ring still holds. Without acknowledgements: the last kBars bars.
+    // firstBarSeq numbers bars.front() (the session's first bar is 1): a view compares it with
+    // the last bar it has to tell an overlap (bars it already has) from a gap (bars lost).
     std::vector<Bar> bars;
-    std::vector<PhaseScores> scores;
+    std::int64_t firstBarSeq = 0;
+    std::vector<PhaseScores> scores; // of the last <= kBars bars, newest last
     PhaseScores current; // the newest bar's scores (= scores.back())
 
     std::vector<Position> positions; // open, in order of opening, marked at the last close
@@ -62,6 +68,10 @@ struct SessionSnapshot
     QString lastAlert; // the latest problem reported by the session, empty if none
 
     static constexpr int kBars = 600;
+    // Bound of one snapshot's bars and of the session's bar history: a view more than
+    // kBarHistory bars behind loses the oldest of them (and can count them by firstBarSeq).
+    static constexpr int kMaxBars = 1 << 17;
+    static constexpr int kBarHistory = 1 << 18;
     static constexpr int kTrades = 50;
     static constexpr int kEquityPoints = 1440;
 };

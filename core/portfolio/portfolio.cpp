@@ -88,6 +88,7 @@ const Position& Portfolio::open(const Signal& signal, double fill)
     p.stop = signal.stop;
     p.target = signal.target;
     p.score = signal.score;
+    p.entryScores = signal.phases;
     p.entryFee = m_config.feeRate * p.qty * fill;
     p.last = signal.price;
     m_cash -= p.entryFee;
@@ -117,6 +118,7 @@ Trade Portfolio::close(std::size_t index, double fill, std::int64_t t, ExitReaso
     tr.fees = p.entryFee + exitFee;
     tr.reason = reason;
     tr.score = p.score;
+    tr.entryScores = p.entryScores; // once per trade, never per bar
     return tr;
 }
 

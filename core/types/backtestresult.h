@@ -26,6 +26,10 @@ struct BacktestResult
     QString source; // description of the data source
     QString configJson; // the config, secrets redacted
     QString configHash;
+    double minEntryScore = 0; // the config's entry threshold, drawn with the phase scores
+    // > 0: not a backtest but a past live session read back from the journal (File -> Sessions);
+    // its summary has no per-bar facts (bars, exposure, phase activity, speed).
+    std::int64_t journalSessionId = 0;
     std::vector<Trade> trades; // exit order
     std::vector<SignalRecord> signalRecords; // not "signals": that is a Qt keyword macro
     std::vector<EquityPoint> equity;

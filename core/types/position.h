@@ -1,5 +1,6 @@
 #pragma once
 
+#include "types/phasescores.h"
 #include "types/side.h"
 
 #include <cstdint>
@@ -17,6 +18,7 @@ struct Position
     double stop = 0;
     double target = 0;
     double score = 0;
+    PhaseScores entryScores; // the signal's phase scores (why it entered); zero when restored
     double entryFee = 0;
     double last = 0; // last marked price
 

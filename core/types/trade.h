@@ -1,5 +1,6 @@
 #pragma once
 
+#include "types/phasescores.h"
 #include "types/side.h"
 
 #include <cstdint>
@@ -32,7 +33,8 @@ inline const char* exitReasonName(ExitReason r)
     return "";
 }
 
-// A closed round trip: one row of trades.csv.
+// A closed round trip: one row of trades.csv (plus the entry's phase scores, which trades.csv does
+// not carry: docs/strategy.md §7 is unchanged).
 struct Trade
 {
     std::int64_t positionId = 0;
@@ -46,6 +48,12 @@ struct Trade
     double fees = 0;
     ExitReason reason = ExitReason::Stop;
     double score = 0;
+    // The five phase scores of the bar that made the entry signal, as the strategy computed them
+    // (Signal::phases, carried by the Position). All zero when not recorded: a position restored
+    // from a journal, or a trades.csv read back.
+    PhaseScores entryScores;
+
+    bool hasEntryScores() const { return entryScores.total != 0 || score == 0; }
 };
 
 } // namespace veloce

@@ -16,7 +16,9 @@
     ['reset', 'Reset', '#ffa726', 2, '255,167,38'], ['momentum', 'Momentum', '#66bb6a', 1.5, '102,187,106'],
     ['volume', 'Volume', '#f06292', 1.5, '240,98,146']
   ];
-  var MAX_MARKER_GROUPS = 400; // lightweight-charts slows down with thousands of markers
+  // Markers are clustered so that two clusters are at least this far apart on screen: zoomed out
+  // on a run with hundreds of trades the candles stay visible, zoomed in every trade shows.
+  var MARKER_SPACING_PX = 26;
 
   // ---------- small helpers ----------
   function $(id) { return document.getElementById(id); }
@@ -156,7 +158,7 @@
     ['rejected_signals', 'Rejected signals', 'int', 'refused by the portfolio'],
     ['bars', 'Bars', 'int', 'processed'],
     ['elapsed_ms', 'Run time', 'seconds', 'reading included'],
-    ['bars_per_second', 'Bars / second', 'int', 'engine speed']
+    ['bars_per_second', 'Bars / second, end to end', 'int', 'reading and decoding included']
   ];
   function card(key, label, kind, hint, primary, value, meter) {
     var c = el('div', 'card' + (primary ? ' primary' : ''));
@@ -220,50 +222,81 @@
     }
     return v.data;
   }
-  function markersFor(i) {
-    var data = viewData(i), times = data.times;
-    if (!times.length) return [];
-    var groups = {}, keys = [];
+  // Entry and exit events per candle of view i (candle index -> counts), built once per view.
+  function eventGroups(i) {
+    var v = views[i];
+    if (v.groups) return v.groups;
+    var times = viewData(i).times, groups = {}, keys = [];
     function group(t) {
-      var idx = floorIndex(times, t);
-      if (idx < 0) idx = 0;
-      if (!groups[idx]) { groups[idx] = { idx: idx, long: 0, short: 0, stop: 0, target: 0, end: 0, other: 0 }; keys.push(idx); }
+      var idx = Math.max(0, floorIndex(times, t));
+      if (!groups[idx]) {
+        groups[idx] = { idx: idx, long: 0, short: 0, stop: 0, target: 0, end: 0, other: 0, pnl: 0 };
+        keys.push(idx);
+      }
       return groups[idx];
     }
-    var et = decodeTimes(D.entries), xt = decodeTimes(D.exits);
-    for (var a = 0; a < et.length; ++a) { var g = group(et[a]); g.long += D.entries.long[a]; g.short += D.entries.short[a]; }
-    for (var b = 0; b < xt.length; ++b) {
-      var h = group(xt[b]);
-      h.stop += D.exits.stop[b]; h.target += D.exits.target[b]; h.end += D.exits.end[b]; h.other += D.exits.other[b];
+    if (times.length) {
+      var et = decodeTimes(D.entries), xt = decodeTimes(D.exits);
+      for (var a = 0; a < et.length; ++a) { var g = group(et[a]); g.long += D.entries.long[a]; g.short += D.entries.short[a]; }
+      for (var b = 0; b < xt.length; ++b) {
+        var h = group(xt[b]);
+        h.stop += D.exits.stop[b]; h.target += D.exits.target[b]; h.end += D.exits.end[b]; h.other += D.exits.other[b];
+        h.pnl += D.exits.pnl ? D.exits.pnl[b] : 0;
+      }
     }
     keys.sort(function (x, y) { return x - y; });
-    // Sparse markers: merge neighbouring candles' events until at most MAX_MARKER_GROUPS remain.
-    var k = Math.max(1, Math.ceil(keys.length / MAX_MARKER_GROUPS)), merged = [];
-    if (k > 1) {
-      var span = Math.ceil(times.length / MAX_MARKER_GROUPS), byBucket = {};
-      keys.forEach(function (idx) {
-        var bk = Math.floor(idx / span), src = groups[idx], dst = byBucket[bk];
-        if (!dst) { dst = byBucket[bk] = { idx: idx, long: 0, short: 0, stop: 0, target: 0, end: 0, other: 0 }; merged.push(dst); }
-        ['long', 'short', 'stop', 'target', 'end', 'other'].forEach(function (f) { dst[f] += src[f]; });
-      });
-    } else {
-      merged = keys.map(function (idx) { return groups[idx]; });
-    }
-    var out = [];
-    function add(gr, n, position, shape, color, label) {
-      if (!n) return;
-      out.push({ time: sec(times[gr.idx]), position: position, shape: shape, color: color,
-                 text: n > 1 ? label + '\u00d7' + n : label, size: 1 });
-    }
-    merged.forEach(function (gr) {
-      add(gr, gr.long, 'belowBar', 'arrowUp', C.up, 'L');
-      add(gr, gr.short, 'aboveBar', 'arrowDown', C.down, 'S');
-      add(gr, gr.target, 'aboveBar', 'circle', C.target, 'TP');
-      add(gr, gr.stop, 'aboveBar', 'square', C.stop, 'SL');
-      add(gr, gr.end, 'aboveBar', 'square', C.end, 'END');
-      add(gr, gr.other, 'aboveBar', 'square', C.other, 'KILL');
+    v.groups = keys.map(function (idx) { return groups[idx]; });
+    return v.groups;
+  }
+  // Markers for view i with at most one cluster per `span` candles, and at most two markers per
+  // cluster: the entries below the bar, the exits above it. Zoomed out, a cluster stands for many
+  // trades and says how many ("12 in / 12 out"); zoomed in, every trade has its own marker.
+  function markersFor(i, span) {
+    var times = viewData(i).times, out = [], clusters = [], last = null;
+    if (!times.length) return out;
+    eventGroups(i).forEach(function (src) {
+      var key = Math.floor(src.idx / span);
+      if (!last || last.key !== key) {
+        last = { key: key, idx: src.idx, long: 0, short: 0, stop: 0, target: 0, end: 0, other: 0, pnl: 0 };
+        clusters.push(last);
+      }
+      ['long', 'short', 'stop', 'target', 'end', 'other', 'pnl'].forEach(function (f) { last[f] += src[f]; });
     });
+    clusters.forEach(function (c) {
+      var time = sec(times[c.idx]), ins = c.long + c.short, outs = c.stop + c.target + c.end + c.other;
+      if (ins === 1)
+        out.push({ time: time, position: c.long ? 'belowBar' : 'aboveBar', shape: c.long ? 'arrowUp' : 'arrowDown',
+                   color: c.long ? C.up : C.down, text: c.long ? 'L' : 'S', size: 1 });
+      else if (ins > 1)
+        out.push({ time: time, position: 'belowBar', shape: c.long >= c.short ? 'arrowUp' : 'arrowDown',
+                   color: c.long >= c.short ? C.up : C.down, text: ins + ' in', size: 1 });
+      if (outs === 1) {
+        var kind = c.target ? ['circle', C.target, 'TP'] : c.stop ? ['square', C.stop, 'SL']
+                 : c.end ? ['square', C.end, 'END'] : ['square', C.other, 'KILL'];
+        out.push({ time: time, position: 'aboveBar', shape: kind[0], color: kind[1], text: kind[2], size: 1 });
+      } else if (outs > 1) {
+        out.push({ time: time, position: 'aboveBar', shape: 'circle', color: c.pnl >= 0 ? C.up : C.down,
+                   text: outs + ' out', size: 1 });
+      }
+    });
+    out.sort(function (x, y) { return x.time - y.time; });
     return out;
+  }
+  // Candles per cluster so that clusters are at least MARKER_SPACING_PX apart at the current zoom.
+  function markerSpan() {
+    var range = price.chart.timeScale().getVisibleLogicalRange(), width = $('chart-price').clientWidth || 800;
+    var candles = range ? Math.max(1, range.to - range.from) : viewData(price.view).times.length;
+    return Math.max(1, Math.ceil(candles * MARKER_SPACING_PX / width));
+  }
+  function updateMarkers() {
+    if (price.view === undefined) return;
+    var span = markerSpan();
+    if (span === price.span) return;
+    price.span = span;
+    var markers = markersFor(price.view, span);
+    price.markers.setMarkers(markers);
+    report.markerCount = markers.length;
+    report.markerSpan = span;
   }
   function renderPrice() {
     var container = $('chart-price');
@@ -282,6 +315,12 @@
     chart.priceScale('volume').applyOptions({ scaleMargins: { top: 0.82, bottom: 0 }, visible: false });
     price.markers = LWC.createSeriesMarkers(price.candles, []);
     price.chart = chart;
+    var pending = false;
+    chart.timeScale().subscribeVisibleLogicalRangeChange(function () {
+      if (pending) return;
+      pending = true;
+      requestAnimationFrame(function () { pending = false; updateMarkers(); });
+    });
     report.charts.price = chart;
     track(chart, container);
     active = chart;
@@ -323,9 +362,8 @@
     var m = views[i].meta, data = viewData(i);
     price.candles.setData(data.candles);
     price.volume.setData(data.volume);
-    var markers = markersFor(i);
-    price.markers.setMarkers(markers);
-    report.markerCount = markers.length;
+    price.view = i;
+    price.span = 0;
     report.view = m.label;
     price.chart.applyOptions({ timeScale: { secondsVisible: m.width_ms < 60000 } });
     Array.prototype.forEach.call($('timeframes').children, function (b, k) { b.classList.toggle('active', k === i); });
@@ -335,6 +373,7 @@
               ' candles; neighbours merged (exact OHLC) to keep the file small';
     $('view-note').textContent = note;
     fitAll(price.chart, data.candles.length);
+    updateMarkers();
     active = price.chart;
   }
   function defaultView() {

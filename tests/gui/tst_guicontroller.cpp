@@ -12,11 +12,19 @@
 #include "mainwindow.h"
 #include "report/summaryjson.h"
 #include "sessioncontroller.h"
+#include "sessionhistory.h"
+#include "sessionhost.h"
+#include "sessionpanel.h"
+#include "sessionsbrowser.h"
+#include "sessionsmodel.h"
 #include "sessionstatus.h"
 #include "statcard.h"
+#include "tradesmodel.h"
 
+#include <QAbstractItemModelTester>
 #include <QFile>
 #include <QLocale>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -188,6 +196,68 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(button->state(), KillSwitchButton::State::Armed, 5000);
         QVERIFY(!sessions->halted());
         QTRY_VERIFY_WITH_TIMEOUT(!sessions->lastSnapshot()->halted, 5000);
+    }
+
+    void pastSessionsOpenReadOnlyInTheDashboard()
+    {
+        // No --journal: the default journal (in this test's data directory), as a new user has it.
+        GuiOptions o;
+        o.session = false;
+        MainController controller(o);
+        QVERIFY(controller.start());
+        MainWindow* w = controller.window();
+        SessionController* sessions = controller.sessions();
+        SessionSetup setup;
+        setup.config = controller.config();
+        setup.source.kind = SourceSpec::Kind::File;
+        setup.source.path
+            = QStringLiteral(VELOCE_SAMPLE_DATA "/binance/BTCUSDT-1m-2025-10-01_2025-10-31.csv.gz");
+        setup.speed = 0; // as fast as possible
+        QSignalSpy finished(sessions, &SessionController::sessionFinished);
+        QVERIFY(sessions->start(setup));
+        // The panel names the journal actually used (it once said "(journal )").
+        QVERIFY2(controller.sessionPanel()->stateText().contains(SessionHost::defaultJournalPath()),
+            qPrintable(controller.sessionPanel()->stateText()));
+        QVERIFY(finished.wait(180000));
+        // At full speed the chart still got every bar, none lost on the way.
+        QTRY_VERIFY_WITH_TIMEOUT(sessions->lastSnapshot() && sessions->lastBarSeq() == 44640, 60000);
+        QCOMPARE(sessions->barsShown(), std::int64_t(44640));
+        QCOMPARE(sessions->barsLost(), std::int64_t(0));
+        const std::int64_t trades = sessions->lastSnapshot()->tradeCount;
+        QVERIFY(trades > 0);
+
+        SessionHistory* history = controller.history();
+        history->show();
+        SessionsBrowser* browser = history->browser();
+        QVERIFY(browser->isVisible());
+        QAbstractItemModelTester tester(
+            browser->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY(browser->model()->rowCount() >= 1);
+        const JournalSessionInfo newest = browser->model()->sessions().front();
+        QCOMPARE(newest.trades, trades);
+        QCOMPARE(newest.endReason, QStringLiteral("finished"));
+        QVERIFY(!newest.endedHalted);
+        QCOMPARE(browser->selectedId(), newest.id);
+
+        QSignalSpy loaded(history, &SessionHistory::loaded);
+        QTest::mouseClick(browser->findChild<QPushButton*>(QStringLiteral("openSession")), Qt::LeftButton);
+        QVERIFY(loaded.wait(60000));
+        Dashboard* dash = w->dashboard();
+        QVERIFY(w->dashboardShown());
+        QVERIFY2(dash->headerText().startsWith(QStringLiteral("Session #%1").arg(newest.id)),
+            qPrintable(dash->headerText()));
+        QCOMPARE(std::int64_t(dash->tradesModel()->rowCount()), trades);
+        QCOMPARE(dash->card(QStringLiteral("total_trades"))->value(), DisplayFormat::count(trades));
+        QCOMPARE(dash->card(QStringLiteral("bars"))->value(), QStringLiteral("\u2014")); // not journaled
+        for (const Trade& t : dash->tradesModel()->trades())
+            QVERIFY(t.hasEntryScores()); // why each one entered, from its journaled signal
+
+        const QString html = m_dir.filePath(QStringLiteral("session.html"));
+        QSignalSpy written(&controller, &MainController::reportWritten);
+        controller.exportReport(html);
+        QVERIFY(written.wait(60000));
+        QVERIFY2(written.first().at(1).toString().isEmpty(), qPrintable(written.first().at(1).toString()));
+        QVERIFY(QFileInfo(html).size() > 10000);
     }
 };
 

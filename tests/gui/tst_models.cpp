@@ -1,6 +1,7 @@
 // The table models under QAbstractItemModelTester (which checks every structural signal and
 // index as they change), plus what a user reads in the cells.
 #include "positionsmodel.h"
+#include "sessionsmodel.h"
 #include "signalreasonsmodel.h"
 #include "tradesmodel.h"
 
@@ -156,6 +157,43 @@ private Q_SLOTS:
             model.data(model.index(int(RejectReason::Halted), SignalReasonsModel::Decision), Qt::UserRole)
                 .toString(),
             QStringLiteral("halted"));
+    }
+
+    void sessionsListTheJournal()
+    {
+        SessionsModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        JournalSessionInfo a;
+        a.id = 7;
+        a.startedMs = 1'704'067'200'000;
+        a.endedMs = a.startedMs + 3'600'000;
+        a.endReason = QStringLiteral("finished");
+        a.source = QStringLiteral("BTCUSDT-1m.csv.gz");
+        a.mode = QStringLiteral("paper");
+        a.broker = QStringLiteral("paper");
+        a.trades = 12;
+        a.pnl = -45.5;
+        a.endedHalted = true;
+        JournalSessionInfo b;
+        b.id = 8;
+        b.startedMs = a.endedMs + 1000;
+        b.recoveredFrom = 7;
+        model.setSessions({ b, a });
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.columnCount(), int(SessionsModel::ColumnCount));
+        QCOMPARE(cell(model, 1, SessionsModel::Started), QStringLiteral("2024-01-01 00:00 UTC"));
+        QCOMPARE(cell(model, 1, SessionsModel::Ended), QStringLiteral("2024-01-01 01:00 UTC (end of data)"));
+        QCOMPARE(cell(model, 1, SessionsModel::Trades), QStringLiteral("12"));
+        QCOMPARE(cell(model, 1, SessionsModel::Pnl), QStringLiteral("-45.50"));
+        QCOMPARE(cell(model, 1, SessionsModel::Halted), QStringLiteral("HALTED"));
+        QCOMPARE(cell(model, 0, SessionsModel::Halted), QStringLiteral("no"));
+        QVERIFY(cell(model, 0, SessionsModel::Ended).contains(QStringLiteral("without an end row")));
+        QCOMPARE(model.data(model.index(0, SessionsModel::Source), Qt::ToolTipRole).toString(),
+            QStringLiteral("Continued the account of session 7"));
+        QCOMPARE(model.data(model.index(1, SessionsModel::Pnl), Qt::UserRole).toDouble(), -45.5);
+        QCOMPARE(model.data(model.index(1, SessionsModel::Broker), SessionsModel::IdRole).toLongLong(), 7);
+        model.setSessions({});
+        QCOMPARE(model.rowCount(), 0);
     }
 };
 

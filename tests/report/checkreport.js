@@ -164,6 +164,12 @@ function paneInk() {
       const view = await page.evaluate(() => window.veloceReport.view);
       check(view === b.label, `clicking ${b.label} shows view ${view}`);
       check((ink.price || []).some((c) => c >= 300), `view ${b.label}: no candles drawn`);
+      // Markers never bury the candles: clusters at least ~26 px apart, two markers each at most.
+      const m = await page.evaluate(() => ({ count: window.veloceReport.markerCount,
+        width: document.getElementById('chart-price').clientWidth }));
+      const bound = 2 * (Math.ceil(m.width / 26) + 2);
+      check(m.count <= bound, `view ${b.label}: ${m.count} markers on a ${m.width} px chart (at most ${bound})`);
+      (result.markersPerView = result.markersPerView || {})[b.label] = m.count;
     }
 
     // Time sync: zooming the candles to a trade moves the equity and score charts with it.
