@@ -61,8 +61,10 @@ void PacedFeed::setPaused(bool paused)
     if (paused == m_pace.paused())
         return;
     m_pace.setPaused(paused);
-    if (!paused)
+    if (!paused) {
+        m_stepsPending = 0;
         schedule(0);
+    }
     announce();
 }
 
@@ -70,7 +72,7 @@ void PacedFeed::step()
 {
     if (!m_pace.paused())
         return;
-    m_stepPending = true;
+    ++m_stepsPending; // steps asked for faster than the pump runs each release a bar
     schedule(0);
 }
 
@@ -132,7 +134,7 @@ void PacedFeed::pump()
     for (int n = 0; m_running && n < kSlice; ++n) {
         if (!m_hasNext && !fetch())
             return;
-        const bool stepping = m_stepPending;
+        const bool stepping = m_stepsPending > 0;
         const bool jumping = m_pace.running();
         const bool may = m_pace.mayRelease(m_next.t, m_clock.nsecsElapsed());
         if (jumping && !m_pace.running())
@@ -147,9 +149,10 @@ void PacedFeed::pump()
             }
         }
         m_hasNext = false;
-        m_stepPending = false;
-        Q_EMIT barReady(m_next);
         if (stepping)
+            --m_stepsPending;
+        Q_EMIT barReady(m_next);
+        if (stepping && m_stepsPending == 0)
             return;
     }
     if (m_running)

@@ -70,7 +70,7 @@ private:
     std::int64_t m_offset = 0;
     ReplayClock m_pace;
     QElapsedTimer m_clock;
-    bool m_stepPending = false;
+    int m_stepsPending = 0; // step() calls not yet served, one bar each
     QTimer* m_timer = nullptr;
     Bar m_next;
     bool m_hasNext = false;
