@@ -44,6 +44,10 @@ StatCard::StatCard(const QString& key, const QString& caption, QWidget* parent, 
         layout->addWidget(m_value); // the note stays hidden: it is the value's tooltip
         return;
     }
+    // A row of eleven cards fits a 1600 px window: the caption and the note give way (cut at the
+    // card's edge, whole in the tooltip); only the value keeps its full width.
+    m_caption->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_note->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(10, 5, 10, 5);
     layout->setSpacing(1);
@@ -64,6 +68,7 @@ void StatCard::setValue(const QString& value, Tone tone, const QString& note)
         return;
     }
     m_note->setVisible(!note.isEmpty());
+    m_note->setToolTip(note);
 }
 
 QString StatCard::caption() const
