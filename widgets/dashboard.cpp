@@ -131,6 +131,11 @@ Dashboard::Dashboard(QWidget* parent)
     layout->addLayout(top);
     layout->addLayout(cards);
     layout->addWidget(body, 1);
+    // The central tabs are as wide as their widest page needs, and the live view shares the
+    // window with its docks: the dashboard's own minimum (a row of eleven cards, two charts side
+    // by side, about 1300 px) would push a 1600 px window off the screen. It gets the window's
+    // whole width while shown (the docks collapse), so it asks for less than it lays out.
+    setMinimumSize(720, 480);
     clear();
 }
 

@@ -148,6 +148,9 @@ private Q_SLOTS:
         w->dashboard()->setResult(result());
         w->showDashboard();
         QTest::qWait(200);
+        // The default layout is made for 1600 x 1000: nothing forces the window wider.
+        QVERIFY2(w->minimumSizeHint().width() <= 1600, qPrintable(QString::number(w->minimumSizeHint().width())));
+        QCOMPARE(w->width(), 1600);
         for (QDockWidget* d : docks)
             QVERIFY2(!d->isVisible(), qPrintable(d->objectName())); // the dashboard has the window
         QVERIFY(w->killSwitch()->isVisible()); // the kill switch never goes
