@@ -52,6 +52,10 @@ ReplayControls::ReplayControls(QWidget* parent)
     m_jumpEdit->setObjectName(QStringLiteral("replayJumpTime"));
     m_jumpEdit->setTimeSpec(Qt::UTC);
     m_jumpEdit->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    // No bar yet: a dash rather than a made-up date (the minimum shows the special text).
+    m_jumpEdit->setMinimumDateTime(QDateTime::fromMSecsSinceEpoch(0, QTimeZone::utc()));
+    m_jumpEdit->setSpecialValueText(QStringLiteral("\u2014"));
+    m_jumpEdit->setDateTime(m_jumpEdit->minimumDateTime());
     m_jumpEdit->setToolTip(
         tr("Bar time (UTC) to jump to: every bar up to it is processed as fast as possible"));
     addWidget(m_jumpEdit);
