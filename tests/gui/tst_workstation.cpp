@@ -149,7 +149,8 @@ private Q_SLOTS:
         w->showDashboard();
         QTest::qWait(200);
         // The default layout is made for 1600 x 1000: nothing forces the window wider.
-        QVERIFY2(w->minimumSizeHint().width() <= 1600, qPrintable(QString::number(w->minimumSizeHint().width())));
+        QVERIFY2(
+            w->minimumSizeHint().width() <= 1600, qPrintable(QString::number(w->minimumSizeHint().width())));
         QCOMPARE(w->width(), 1600);
         for (QDockWidget* d : docks)
             QVERIFY2(!d->isVisible(), qPrintable(d->objectName())); // the dashboard has the window

@@ -18,7 +18,8 @@ namespace {
 // Deletes `object` on the thread it lives on (its timers belong to that thread), then ends it.
 void deleteOn(QThread& thread, QObject* object)
 {
-    QMetaObject::invokeMethod(object, [object] { delete object; }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        object, [object] { delete object; }, Qt::BlockingQueuedConnection);
     thread.quit();
     thread.wait();
 }
