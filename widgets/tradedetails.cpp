@@ -68,7 +68,10 @@ TradeDetails::TradeDetails(QWidget* parent)
     layout->addWidget(m_scores);
     layout->addWidget(m_noScores);
     layout->addWidget(m_exit);
-    setFixedWidth(360);
+    // Wide enough for the entry line (time, price, score) on one line; both lines wrap rather
+    // than cut when a locale's text is longer.
+    m_entry->setWordWrap(true);
+    setFixedWidth(400);
 }
 
 void TradeDetails::setThreshold(double minEntryScore)
