@@ -132,11 +132,16 @@ void ReplayControls::setState(bool paused, double speed, qint64 runToMs)
 
 void ReplayControls::setPosition(qint64 barMs)
 {
-    const bool follow = m_jumpEdit->dateTime().toMSecsSinceEpoch() <= m_positionMs;
+    // Keep the proposal a minute ahead until the user picks a time of their own (a time the
+    // replay has passed since is no choice any more).
+    const qint64 shown = m_jumpEdit->dateTime().toMSecsSinceEpoch();
+    const bool follow = shown == m_proposedMs || shown <= barMs;
     m_positionMs = barMs;
     m_jumpEdit->setMinimumDateTime(QDateTime::fromMSecsSinceEpoch(barMs + 1000, QTimeZone::utc()));
-    if (follow) // keep the proposal a minute ahead until the user picks a time
-        m_jumpEdit->setDateTime(QDateTime::fromMSecsSinceEpoch(barMs + 60000, QTimeZone::utc()));
+    if (follow) {
+        m_proposedMs = barMs + 60000;
+        m_jumpEdit->setDateTime(QDateTime::fromMSecsSinceEpoch(m_proposedMs, QTimeZone::utc()));
+    }
     updateTexts();
 }
 

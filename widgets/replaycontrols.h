@@ -65,6 +65,7 @@ private:
     double m_speed = 1;
     qint64 m_runToMs = 0;
     qint64 m_positionMs = 0;
+    qint64 m_proposedMs = 0; // the jump time last proposed (the user has not picked one)
 };
 
 } // namespace veloce

@@ -317,6 +317,15 @@ private Q_SLOTS:
         r->setState(false, 60, 0);
         r->setPosition(kStart);
         QCOMPARE(r->speedBox()->currentText(), QStringLiteral("60\u00d7"));
+        // The proposed jump time stays a minute ahead of the replay, however far it runs...
+        const auto shownJump = [r] { return r->jumpEdit()->dateTime().toMSecsSinceEpoch(); };
+        QCOMPARE(shownJump(), kStart + kMinute);
+        r->setPosition(kStart + 5 * kMinute);
+        QCOMPARE(shownJump(), kStart + 6 * kMinute);
+        // ... until the user picks a time: that one stays.
+        r->jumpEdit()->setDateTime(QDateTime::fromMSecsSinceEpoch(kStart + 60 * kMinute, QTimeZone::utc()));
+        r->setPosition(kStart + 7 * kMinute);
+        QCOMPARE(shownJump(), kStart + 60 * kMinute);
 
         QTest::keyClick(&w, Qt::Key_Space);
         QCOMPARE(pause.count(), 1);
