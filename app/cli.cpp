@@ -11,6 +11,7 @@
 #include "reportcommand.h"
 #include "sessionbenchcommand.h"
 #include "simulatecommand.h"
+#include "statscommand.h"
 #include "types/configjson.h"
 
 #include <QTextStream>
@@ -24,6 +25,7 @@ Cli::Cli()
     add(std::make_unique<BacktestCommand>());
     add(std::make_unique<ReportCommand>());
     add(std::make_unique<SimulateCommand>());
+    add(std::make_unique<StatsCommand>());
     add(std::make_unique<BenchCommand>());
     add(std::make_unique<SessionBenchCommand>());
     add(std::make_unique<InfluxImportCommand>());
