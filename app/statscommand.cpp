@@ -60,27 +60,31 @@ private:
     std::int64_t m_atrSqueezeBars = 0;
 };
 
+constexpr int kMaxLag = 100000; // bars; MarketStats keeps this many returns
+
 std::vector<int> parseLags(const QString& text, std::int64_t resampleMs)
 {
     std::vector<int> lags;
     for (const QString& item : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-        bool ok = false;
-        const int bars = item.trimmed().toInt(&ok);
-        if (ok && bars >= 1 && bars <= 100000) {
+        const QString token = item.trimmed();
+        bool isNumber = false;
+        const int bars = token.toInt(&isNumber);
+        if (isNumber) {
+            if (bars < 1 || bars > kMaxLag)
+                throw UsageError(
+                    QStringLiteral("--lags: \"%1\" must be from 1 to %2 bars").arg(token).arg(kMaxLag));
             lags.push_back(bars);
             continue;
         }
-        if (item.trimmed().toInt(&ok), ok)
-            throw UsageError(QStringLiteral("--lags: \"%1\" must be from 1 to 100000 bars").arg(item));
         if (resampleMs <= 0)
             throw UsageError(QStringLiteral("--lags: \"%1\": a lag with a unit needs --resample (otherwise "
                                             "lags count bars)")
-                                 .arg(item));
-        const std::int64_t ms = TimeArgument::parseDuration(item, QStringLiteral("--lags"));
-        if (ms % resampleMs != 0 || ms / resampleMs > 100000)
-            throw UsageError(
-                QStringLiteral("--lags: \"%1\" is not a whole number of %2 bars (at most 100000)")
-                    .arg(item, TimeArgument::formatDuration(resampleMs)));
+                                 .arg(token));
+        const std::int64_t ms = TimeArgument::parseDuration(token, QStringLiteral("--lags"));
+        if (ms % resampleMs != 0 || ms / resampleMs > kMaxLag)
+            throw UsageError(QStringLiteral("--lags: \"%1\" is not a whole number of %2 bars (at most %3)")
+                                 .arg(token, TimeArgument::formatDuration(resampleMs))
+                                 .arg(kMaxLag));
         lags.push_back(int(ms / resampleMs));
     }
     if (lags.empty())
