@@ -10,7 +10,7 @@ namespace {
 
 // Parameters of docs/simulator.md §3 (its table says where each value comes from).
 
-// Long-run volatility of one second, diffusion part: with the jumps about 2.9 % a day (Binance
+// Long-run volatility of one second, diffusion part: with the jumps about 3 % a day (Binance
 // BTCUSDT measured 3.2 % in Q1 2024 and 2.5 % in October 2025).
 constexpr double kSigmaPerSecond = 9.0e-5;
 // Business time (Clark's mixture of distributions): a second's variance is
