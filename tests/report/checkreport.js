@@ -72,6 +72,11 @@ function paneInk() {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run',
            '--disable-component-update', '--disable-sync'],
   });
+  // Playwright's implicit 30 s limit on navigation and actions is a wall-clock limit: on a busy
+  // 2-core machine a large report takes a few seconds to load and draw, so allow 120 s (a deadline
+  // against a hang, far above the measured step; speed is tests/bench/report-bench.sh's business).
+  context.setDefaultTimeout(120000);
+  context.setDefaultNavigationTimeout(120000);
   const result = { requests: [], consoleErrors: [], dialogs: [] };
   try {
     // Anything but the report itself is recorded and refused.
@@ -83,7 +88,7 @@ function paneInk() {
     page.on('dialog', (d) => { result.dialogs.push(d.message()); d.dismiss().catch(() => {}); });
 
     await page.goto(url, { waitUntil: 'load' });
-    await page.waitForSelector('body[data-ready]', { timeout: 60000 });
+    await page.waitForSelector('body[data-ready]');
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     const state = await page.evaluate(() => ({
       ready: document.body.dataset.ready, errors: window.veloceReport.errors, renderMs: window.veloceReport.renderMs,
