@@ -72,6 +72,11 @@ function paneInk() {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run',
            '--disable-component-update', '--disable-sync'],
   });
+  // Playwright's implicit 30 s limit on navigation and actions is a wall-clock limit: on a busy
+  // 2-core machine a large report takes a few seconds to load and draw, so allow 120 s (a deadline
+  // against a hang, far above the measured step; speed is tests/bench/report-bench.sh's business).
+  context.setDefaultTimeout(120000);
+  context.setDefaultNavigationTimeout(120000);
   const result = { requests: [], consoleErrors: [], dialogs: [] };
   try {
     // Anything but the report itself is recorded and refused.
@@ -83,7 +88,7 @@ function paneInk() {
     page.on('dialog', (d) => { result.dialogs.push(d.message()); d.dismiss().catch(() => {}); });
 
     await page.goto(url, { waitUntil: 'load' });
-    await page.waitForSelector('body[data-ready]', { timeout: 60000 });
+    await page.waitForSelector('body[data-ready]');
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     const state = await page.evaluate(() => ({
       ready: document.body.dataset.ready, errors: window.veloceReport.errors, renderMs: window.veloceReport.renderMs,
@@ -177,7 +182,15 @@ function paneInk() {
       return { p, e, s };
     });
     if (sync) {
-      await page.waitForTimeout(300);
+      // The charts follow each other through range-change callbacks, which the library delivers
+      // on a later frame: wait until they agree (a generous deadline against a hang, not a speed
+      // limit), then check -- a chart that never follows fails below.
+      const synced = () => {
+        const [p, e, s] = ['price', 'equity', 'scores'].map((k) => window.veloceReport.charts[k].timeScale().getVisibleRange());
+        const tol = Math.max((p.to - p.from) * 0.25, 3600);
+        return [e, s].every((r) => Math.abs(r.from - p.from) <= tol && Math.abs(r.to - p.to) <= tol);
+      };
+      await page.waitForFunction(synced, null, { timeout: 30000 }).catch(() => {});
       const later = await page.evaluate(() => ['price', 'equity', 'scores'].map((k) => window.veloceReport.charts[k].timeScale().getVisibleRange()));
       const [p, e, s] = later;
       const span = p.to - p.from, tol = Math.max(span * 0.25, 3600);
