@@ -11,6 +11,7 @@
 #include <QDateTime>
 #include <QEventLoop>
 #include <QTimer>
+#include <QUrl>
 
 namespace veloce {
 
@@ -50,6 +51,10 @@ int PaperCommand::run(const QStringList& arguments)
     p.addOption(
         { QStringLiteral("broker"), QStringLiteral("paper (default) or freqtrade (freqtrade_* config keys)."),
             QStringLiteral("name"), QStringLiteral("paper") });
+    p.addOption({ QStringLiteral("confirm-live"),
+        QStringLiteral("With --broker freqtrade and \"mode\": \"live\": confirm that real orders are sent. "
+                       "Without it a live session does not start; a dry_run session never trades through a "
+                       "live bot.") });
     p.addOption({ QStringLiteral("journal"),
         QStringLiteral("SQLite journal (default: %1). A restart on the same journal restores open paper "
                        "positions and cash.")
@@ -66,7 +71,17 @@ int PaperCommand::run(const QStringList& arguments)
     if (setup.broker == QLatin1String("paper"))
         setup.config.mode = TradingMode::Paper;
     else if (setup.config.mode != TradingMode::Live)
-        setup.config.mode = TradingMode::DryRun; // confirmed against the bot's show_config at start
+        setup.config.mode = TradingMode::DryRun; // verified against the bot's show_config at start
+    setup.confirmLive = p.isSet(QStringLiteral("confirm-live"));
+    if (setup.confirmLive
+        && (setup.broker != QLatin1String("freqtrade") || setup.config.mode != TradingMode::Live))
+        throw UsageError(
+            QStringLiteral("--confirm-live is only for --broker freqtrade with \"mode\": \"live\" in "
+                           "the config"));
+    if (setup.config.mode == TradingMode::Live && !setup.confirmLive)
+        throw UsageError(QStringLiteral("\"mode\": \"live\" sends real orders through FreqTrade at %1: add "
+                                        "--confirm-live to confirm")
+                             .arg(QUrl(setup.config.freqtradeUrl).toString(QUrl::RemoveUserInfo)));
     setup.source = p.source(setup.config);
     setup.speed = setup.config.simulatorSpeed;
     if (p.isSet(QStringLiteral("speed")))

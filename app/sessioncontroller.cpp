@@ -2,12 +2,14 @@
 
 #include "candlechart.h"
 #include "killswitchbutton.h"
+#include "liveconfirmdialog.h"
 #include "mainwindow.h"
 #include "safety/killswitch.h"
 #include "sessionpanel.h"
 #include "sessionstatus.h"
 
 #include <QStatusBar>
+#include <QUrl>
 
 namespace veloce {
 
@@ -15,6 +17,9 @@ SessionController::SessionController(MainWindow* window, SessionPanel* panel, QO
     : QObject(parent)
     , m_window(window)
     , m_panel(panel)
+    , m_confirmLive([window](const QString& endpoint, const QString& pair) {
+        return LiveConfirmDialog::ask(window, endpoint, pair);
+    })
 {
     qRegisterMetaType<SessionSnapshotPtr>();
     qRegisterMetaType<SessionEvent>();
@@ -40,6 +45,16 @@ bool SessionController::startFromPanel(const Config& config, const QString& jour
     setup.config = config;
     setup.journalPath = journalPath;
     setup.speed = m_panel->speed();
+    setup.broker = m_panel->broker();
+    setup.config.mode = m_panel->brokerMode();
+    if (setup.config.mode == TradingMode::Live) {
+        const QString endpoint = QUrl(config.freqtradeUrl).toString(QUrl::RemoveUserInfo);
+        if (!m_confirmLive || !m_confirmLive(endpoint, config.freqtradePair)) {
+            m_panel->setState(tr("Live session not started: not confirmed"), true);
+            return false;
+        }
+        setup.confirmLive = true;
+    }
     try {
         setup.source = m_panel->sourceSpec(config);
     } catch (const std::exception& e) {
@@ -196,9 +211,14 @@ void SessionController::onFinished(SessionState state, const QString& reason)
     case SessionState::Finished:
         text = tr("Session finished");
         break;
-    case SessionState::Failed:
-        text = tr("Session failed");
+    case SessionState::Failed: {
+        // Why, in the session's words (already redacted where it came from a server): e.g. a
+        // FreqTrade bot whose mode is not the one chosen.
+        const SessionSnapshotPtr s = m_host && m_host->session() ? m_host->session()->snapshot() : nullptr;
+        text = s && !s->lastAlert.isEmpty() ? tr("Session failed: %1").arg(s->lastAlert)
+                                            : tr("Session failed");
         break;
+    }
     default:
         text = tr("Session stopped");
         break;

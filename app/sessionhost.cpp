@@ -155,6 +155,8 @@ void SessionHost::buildSession()
         bs.pair = config.freqtradePair;
         bs.slippageBps = config.slippageBps;
         bs.leverage = config.leverage;
+        bs.mode = config.mode == TradingMode::Live ? TradingMode::Live : TradingMode::DryRun;
+        bs.liveConfirmed = m_setup.confirmLive;
         broker = std::make_unique<FreqtradeBroker>(bs);
         // FreqTrade is the source of truth for positions: only the halt state comes from the
         // journal; positions are reconciled from /status at start.

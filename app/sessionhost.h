@@ -27,6 +27,9 @@ struct SessionSetup
     SourceSpec source; // Simulator (endless), File (replay) or Influx (live polling)
     double speed = 1.0; // × real time for the simulator and replays; 0 = as fast as possible
     QString broker = QStringLiteral("paper"); // "paper" | "freqtrade"
+    // FreqTrade with config.mode Live: the user confirmed real orders (--confirm-live, or typed
+    // in the window). The broker still refuses a bot whose mode is not config.mode.
+    bool confirmLive = false;
     QString journalPath; // SQLite journal; also names the kill socket
     bool killSocket = true; // listen for `veloce-cli kill`
 };

@@ -79,6 +79,15 @@ nlohmann::ordered_json event(const SessionEvent& e)
     case SessionEvent::Kind::Alert:
         j["message"] = e.text.toStdString();
         break;
+    case SessionEvent::Kind::Venue: {
+        j["mode"] = e.text.toStdString();
+        const auto detail = nlohmann::ordered_json::parse(e.detail.toStdString(), nullptr, false);
+        if (detail.is_object())
+            for (auto it = detail.begin(); it != detail.end(); ++it)
+                if (it.key() != "mode")
+                    j[it.key()] = it.value();
+        break;
+    }
     }
     return j;
 }

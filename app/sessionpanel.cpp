@@ -18,11 +18,12 @@ namespace veloce {
 SessionPanel::SessionPanel(QWidget* parent)
     : QWidget(parent)
     , m_kind(new QComboBox(this))
+    , m_broker(new QComboBox(this))
     , m_seed(new QLineEdit(QStringLiteral("42"), this))
     , m_path(new QLineEdit(this))
     , m_markets(new QLineEdit(this))
     , m_speed(new QDoubleSpinBox(this))
-    , m_start(new QPushButton(tr("Start paper session"), this))
+    , m_start(new QPushButton(tr("Start session"), this))
     , m_stop(new QPushButton(tr("Stop"), this))
     , m_state(new QLabel(this))
 {
@@ -30,6 +31,12 @@ SessionPanel::SessionPanel(QWidget* parent)
     m_kind->addItem(tr("Simulator (built in)"));
     m_kind->addItem(tr("Replay a file"));
     m_kind->addItem(tr("InfluxDB (live)"));
+    m_broker->setObjectName(QStringLiteral("sessionBroker"));
+    m_broker->addItem(tr("Paper (simulated fills)"));
+    m_broker->addItem(tr("FreqTrade dry-run"));
+    m_broker->addItem(tr("FreqTrade LIVE (real orders)"));
+    m_broker->setToolTip(tr("FreqTrade uses the freqtrade_* settings; the bot must be in the chosen mode, "
+                            "and live asks you to type a confirmation"));
     m_path->setPlaceholderText(tr("CSV or CSV.gz with bars, klines or trades"));
     m_markets->setPlaceholderText(tr("from the settings (influx_markets)"));
     m_speed->setRange(0, 100000);
@@ -51,6 +58,7 @@ SessionPanel::SessionPanel(QWidget* parent)
     form->addRow(tr("File"), pathRow);
     form->addRow(tr("Markets"), m_markets);
     form->addRow(tr("Speed"), m_speed);
+    form->addRow(tr("Orders"), m_broker);
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_start, 1);
     buttons->addWidget(m_stop);
@@ -106,6 +114,23 @@ SourceSpec SessionPanel::sourceSpec(const Config& config) const
         break;
     }
     return s;
+}
+
+QString SessionPanel::broker() const
+{
+    return m_broker->currentIndex() == 0 ? QStringLiteral("paper") : QStringLiteral("freqtrade");
+}
+
+TradingMode SessionPanel::brokerMode() const
+{
+    switch (m_broker->currentIndex()) {
+    case 1:
+        return TradingMode::DryRun;
+    case 2:
+        return TradingMode::Live;
+    default:
+        return TradingMode::Paper;
+    }
 }
 
 double SessionPanel::speed() const

@@ -13,8 +13,9 @@ class QPushButton;
 
 namespace veloce {
 
-// Paper-session controls: source (the built-in simulator, a file replayed with its bar times, or
-// live InfluxDB polling), speed, Start / Stop, and the session's state.
+// Live-session controls: source (the built-in simulator, a file replayed with its bar times, or
+// live InfluxDB polling), speed, where orders go (paper, FreqTrade dry-run, FreqTrade live),
+// Start / Stop, and the session's state.
 class SessionPanel : public QWidget
 {
     Q_OBJECT
@@ -24,6 +25,9 @@ public:
     // Throws UsageError with a message for the user.
     SourceSpec sourceSpec(const Config& config) const;
     double speed() const;
+    // "paper" or "freqtrade", and for FreqTrade the mode the bot must be in (DryRun or Live).
+    QString broker() const;
+    TradingMode brokerMode() const;
     void setSpeed(double speed);
     void setRunning(bool running);
     void setState(const QString& text, bool error = false);
@@ -35,6 +39,7 @@ Q_SIGNALS:
 
 private:
     QComboBox* m_kind;
+    QComboBox* m_broker;
     QLineEdit* m_seed;
     QLineEdit* m_path;
     QLineEdit* m_markets;

@@ -591,6 +591,25 @@
     </message>
 </context>
 <context>
+    <name>veloce::LiveConfirmDialog</name>
+    <message>
+        <source>Start a LIVE session</source>
+        <translation>LIVE-Sitzung starten</translation>
+    </message>
+    <message>
+        <source>Veloce will send REAL orders for %1 to the FreqTrade bot at %2. The session starts only if the bot reports that it trades live.
+
+Type %3 to confirm.</source>
+        <translation>Veloce sendet ECHTE Orders für %1 an den FreqTrade-Bot unter %2. Die Sitzung startet nur, wenn der Bot meldet, dass er live handelt.
+
+Zur Bestätigung %3 eingeben.</translation>
+    </message>
+    <message>
+        <source>Start live session</source>
+        <translation>Live-Sitzung starten</translation>
+    </message>
+</context>
+<context>
     <name>veloce::MainController</name>
     <message>
         <source>Paper session</source>
@@ -896,13 +915,17 @@
         <source>Session stopped</source>
         <translation>Sitzung gestoppt</translation>
     </message>
+    <message>
+        <source>Live session not started: not confirmed</source>
+        <translation>Live-Sitzung nicht gestartet: nicht bestätigt</translation>
+    </message>
+    <message>
+        <source>Session failed: %1</source>
+        <translation>Sitzung fehlgeschlagen: %1</translation>
+    </message>
 </context>
 <context>
     <name>veloce::SessionPanel</name>
-    <message>
-        <source>Start paper session</source>
-        <translation>Paper-Trading starten</translation>
-    </message>
     <message>
         <source>Stop</source>
         <translation>Stoppen</translation>
@@ -982,6 +1005,30 @@
     <message>
         <source>InfluxDB needs at least one market (or influx_markets in the settings)</source>
         <translation>InfluxDB braucht mindestens einen Markt (oder influx_markets in den Einstellungen)</translation>
+    </message>
+    <message>
+        <source>Start session</source>
+        <translation>Sitzung starten</translation>
+    </message>
+    <message>
+        <source>Paper (simulated fills)</source>
+        <translation>Paper (simulierte Ausführungen)</translation>
+    </message>
+    <message>
+        <source>FreqTrade dry-run</source>
+        <translation>FreqTrade Dry-Run</translation>
+    </message>
+    <message>
+        <source>FreqTrade LIVE (real orders)</source>
+        <translation>FreqTrade LIVE (echte Orders)</translation>
+    </message>
+    <message>
+        <source>FreqTrade uses the freqtrade_* settings; the bot must be in the chosen mode, and live asks you to type a confirmation</source>
+        <translation>FreqTrade nutzt die Einstellungen freqtrade_*; der Bot muss im gewählten Modus laufen, und für Live ist eine getippte Bestätigung nötig</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Orders</translation>
     </message>
 </context>
 <context>
@@ -1247,6 +1294,10 @@
             <numerusform>%n Einstellung muss korrigiert werden, bevor sie verwendet werden kann.</numerusform>
             <numerusform>%n Einstellungen müssen korrigiert werden, bevor sie verwendet werden können.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>History page deadline (ms)</source>
+        <translation>Frist je Verlaufsseite (ms)</translation>
     </message>
 </context>
 <context>

@@ -132,6 +132,7 @@ QString SettingsDialog::labelOf(const QString& key) const
         { QStringLiteral("influx_password"), QT_TR_NOOP("Password") },
         { QStringLiteral("influx_poll_interval_ms"), QT_TR_NOOP("Poll interval (ms)") },
         { QStringLiteral("influx_timeout_ms"), QT_TR_NOOP("Timeout (ms)") },
+        { QStringLiteral("influx_stream_deadline_ms"), QT_TR_NOOP("History page deadline (ms)") },
         { QStringLiteral("freqtrade_url"), QT_TR_NOOP("FreqTrade URL") },
         { QStringLiteral("freqtrade_username"), QT_TR_NOOP("User") },
         { QStringLiteral("freqtrade_password"), QT_TR_NOOP("Password") },

@@ -113,6 +113,7 @@ void InfluxLivePoller::sendCheck()
     const QString q = m_checkStep == 0 ? InfluxCatalog::retentionPoliciesStatement(m_settings)
                                        : InfluxCatalog::schemaStatements(m_settings);
     m_reply = m_manager->get(InfluxClient::request(m_settings, InfluxClient::queryUrl(m_settings, q, {}, 0)));
+    InfluxClient::guardWhole(m_settings, m_reply);
     connect(m_reply, &QNetworkReply::finished, this, &InfluxLivePoller::onCheckFinished);
 }
 
@@ -126,6 +127,7 @@ void InfluxLivePoller::sendPoll()
     params["after"] = InfluxQl::rfc3339(m_cursor);
     const QUrl url = InfluxClient::queryUrl(m_settings, m_pollQuery, params, 0);
     m_reply = m_manager->get(InfluxClient::request(m_settings, url));
+    InfluxClient::guardWhole(m_settings, m_reply);
     connect(m_reply, &QNetworkReply::finished, this, &InfluxLivePoller::onPollFinished);
 }
 

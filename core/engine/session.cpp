@@ -64,6 +64,8 @@ const char* sessionEventKindName(SessionEvent::Kind k)
         return "state";
     case SessionEvent::Kind::Alert:
         return "alert";
+    case SessionEvent::Kind::Venue:
+        return "venue";
     }
     return "";
 }
@@ -227,7 +229,11 @@ void Session::start()
     }
     m_snapshotTimer->start(m_options.snapshotIntervalMs);
     m_rateNs = nowNs();
-    m_broker->start([this] { onVenueChange(); }, [this](const QString& message) { alert(message); });
+    m_broker->start([this] { onVenueChange(); }, [this](const QString& message) { alert(message); },
+        [this](const QString& message) {
+            m_feed->stop(); // the venue must not be used: end the session, as a failed feed does
+            onFeedFailed(message);
+        });
     m_dataExpected.store(true, std::memory_order_release);
     setState(SessionState::Running, QStringLiteral("started"));
     m_feed->start();
@@ -320,6 +326,13 @@ void Session::onVenueChange()
         std::lock_guard lock(m_mutex);
         VenueUpdate update;
         m_broker->reconcile(m_processor->portfolio(), update);
+        if (!update.venueMode.isEmpty()) {
+            SessionEvent e;
+            e.kind = SessionEvent::Kind::Venue;
+            e.text = update.venueMode;
+            e.detail = update.venueDetail;
+            push(std::move(e));
+        }
         for (const OrderEvent& o : update.orders) {
             SessionEvent e;
             e.kind = SessionEvent::Kind::Order;

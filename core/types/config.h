@@ -63,7 +63,8 @@ struct Config
     QString influxUser;
     QString influxPassword; // secret: may come from VELOCE_INFLUX_PASSWORD
     int influxPollIntervalMs = 500;
-    int influxTimeoutMs = 10000;
+    int influxTimeoutMs = 10000; // idle timeout, and deadline of a whole ordinary reply
+    int influxStreamDeadlineMs = 300000; // deadline of one streamed page of history
 
     // Execution: FreqTrade REST API
     QString freqtradeUrl = QStringLiteral("http://localhost:8080");

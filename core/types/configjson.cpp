@@ -233,6 +233,7 @@ const std::vector<KeySpec>& schema()
         text("influx_password", &Config::influxPassword, true, true),
         integer("influx_poll_interval_ms", &Config::influxPollIntervalMs, 50, 60000),
         integer("influx_timeout_ms", &Config::influxTimeoutMs, 100, 600000),
+        integer("influx_stream_deadline_ms", &Config::influxStreamDeadlineMs, 1000, 86400000),
         integer("squeeze_length", &Config::squeezeLength, 2, 1000),
         real("squeeze_mult_bb", &Config::squeezeMultBb, 0, 100, false),
         real("squeeze_mult_kc", &Config::squeezeMultKc, 0, 100, false),

@@ -1,8 +1,11 @@
 #pragma once
 
+#include <QEventLoop>
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
+#include <QTimer>
 
 // Runs the real veloce-cli executable, as a user or a script would.
 struct CliRun
@@ -12,12 +15,15 @@ struct CliRun
     QString err;
 };
 
-inline CliRun runCli(const QStringList& args, int timeoutMs = 300000)
+// What a finished child left; one still running (out of time) is killed.
+inline CliRun cliResult(QProcess& p)
 {
-    QProcess p;
-    p.start(QStringLiteral(VELOCE_BINARY_DIR "/app/veloce-cli"), args);
     CliRun r;
-    if (!p.waitForFinished(timeoutMs)) {
+    if (p.error() == QProcess::FailedToStart) {
+        r.err = QStringLiteral("veloce-cli did not start: ") + p.errorString();
+        return r;
+    }
+    if (p.state() != QProcess::NotRunning) {
         p.kill();
         p.waitForFinished();
         r.err = QStringLiteral("timed out");
@@ -27,4 +33,31 @@ inline CliRun runCli(const QStringList& args, int timeoutMs = 300000)
     r.out = QString::fromUtf8(p.readAllStandardOutput());
     r.err = QString::fromUtf8(p.readAllStandardError());
     return r;
+}
+
+inline CliRun runCli(const QStringList& args, int timeoutMs = 300000)
+{
+    QProcess p;
+    p.start(QStringLiteral(VELOCE_BINARY_DIR "/app/veloce-cli"), args);
+    p.waitForFinished(timeoutMs);
+    return cliResult(p);
+}
+
+// The same, while this thread's event loop keeps running: for a child that talks to a loopback
+// server living in the test (FakeFreqtrade, LoopbackHttpServer). `env` adds variables.
+inline CliRun runCliServing(
+    const QStringList& args, const QProcessEnvironment& env = {}, int timeoutMs = 120000)
+{
+    QProcess p;
+    QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+    e.insert(env);
+    p.setProcessEnvironment(e);
+    QEventLoop loop;
+    QObject::connect(&p, &QProcess::finished, &loop, &QEventLoop::quit);
+    QObject::connect(&p, &QProcess::errorOccurred, &loop, &QEventLoop::quit);
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    p.start(QStringLiteral(VELOCE_BINARY_DIR "/app/veloce-cli"), args);
+    if (p.state() != QProcess::NotRunning)
+        loop.exec();
+    return cliResult(p);
 }
