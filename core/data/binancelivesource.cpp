@@ -2,6 +2,7 @@
 
 #include "data/aggtradejson.h"
 #include "data/aggtradesequencer.h"
+#include "data/aggtradewalk.h"
 #include "data/dataerror.h"
 
 #include <QDateTime>
@@ -11,8 +12,6 @@
 namespace veloce {
 
 namespace {
-constexpr std::int64_t kHourMs = 3600 * 1000;
-
 std::int64_t wallMs()
 {
     return QDateTime::currentMSecsSinceEpoch();
@@ -47,28 +46,13 @@ struct BinanceLiveSource::Venue
 
 struct BinanceLiveSource::Market
 {
-    enum class Walk
-    {
-        None,
-        Search, // warm-up: finding the first id by time windows
-        Fetch, // walking by id
-    };
     int index = 0;
     int venue = 0;
     BinanceMarket spec;
     std::string symbol; // as stream messages spell it
     std::unique_ptr<AggTradeSequencer> seq;
-    Walk walk = Walk::None;
-    bool inFlight = false;
-    bool warm = false;
-    bool catchUp = true; // a walk is wanted: the warm-up at start, a repair after a loss or gap
-    bool repair = false; // the wanted or running walk repairs a loss
-    bool startFromStream = false; // nothing traded since the warm-up start
-    std::int64_t warmStart = 0;
-    std::int64_t windowStart = 0;
-    std::int64_t gapSinceMs = 0;
-    std::int64_t retryAtMs = 0; // REST is behind the stream: ask again then
-    std::int64_t walkTrades = 0; // trades this walk delivered first
+    std::unique_ptr<AggTradeWalk> walk; // warm-up and repairs from REST
+    std::int64_t gapSinceMs = 0; // when the sequencer's current id gap opened (0: none)
     std::int64_t lastT = 0;
 };
 
@@ -99,6 +83,14 @@ BinanceLiveSource::BinanceLiveSource(Settings settings, QObject* parent)
         market->symbol = market->spec.symbol.toStdString();
         market->seq = std::make_unique<AggTradeSequencer>(
             m_settings.options.maxHeldTrades, [this, i](const AggTrade& t) { onTrade(i, t); });
+        AggTradeWalk::Options walk;
+        walk.warmupS = m_settings.options.warmupS;
+        walk.restLimit = m_settings.options.restLimit;
+        walk.retryMs = m_settings.options.reorderWaitMs;
+        market->walk = std::make_unique<AggTradeWalk>(
+            i, market->spec.symbol, *market->seq, walk, [this, i](const BinanceRestRequest& r) {
+                m_venues[std::size_t(m_markets[std::size_t(i)]->venue)]->rest->send(r);
+            });
         auto venue = std::find_if(m_venues.begin(), m_venues.end(),
             [&](const std::unique_ptr<Venue>& v) { return v->venue == market->spec.venue; });
         if (venue == m_venues.end()) {
@@ -150,9 +142,7 @@ void BinanceLiveSource::start()
             connect(v.stream, &BinanceStream::lostOne, this, [this, vi](const QString&) {
                 // A handover's old connection went before we closed it: check with REST.
                 for (int mi : m_venues[std::size_t(vi)]->markets) {
-                    Market& m = *m_markets[std::size_t(mi)];
-                    m.catchUp = true;
-                    m.repair = m.warm;
+                    m_markets[std::size_t(mi)]->walk->want();
                     maybeCatchUp(mi);
                 }
             });
@@ -234,11 +224,8 @@ void BinanceLiveSource::onLost(int vi, const QString& reason, int retryMs)
     v.live = false;
     v.lossReason
         = QStringLiteral("%1; next attempt in %2 s").arg(reason).arg(double(retryMs) / 1000.0, 0, 'f', 1);
-    for (int mi : v.markets) {
-        Market& m = *m_markets[std::size_t(mi)];
-        m.catchUp = true; // once connected again, REST fills in what the stream missed
-        m.repair = m.warm;
-    }
+    for (int mi : v.markets) // once connected again, REST fills in what the stream missed
+        m_markets[std::size_t(mi)]->walk->want();
     Q_EMIT trouble(QStringLiteral("Binance %1 stream lost: %2; reconnecting in %3 s")
                        .arg(BinanceVenues::name(v.venue), reason)
                        .arg(double(retryMs) / 1000.0, 0, 'f', 1));
@@ -278,7 +265,7 @@ void BinanceLiveSource::onMessage(
         return; // not subscribed: nothing of ours
     Market& m = *m_markets[std::size_t(*it)];
     const AggTradeSequencer::Offer r = m.seq->offer(msg.trade);
-    if (!m.seq->started() && m.startFromStream)
+    if (!m.seq->started() && m.walk->startsFromStream())
         m.seq->start(m.seq->firstHeld());
     if (r == AggTradeSequencer::Offer::Held || r == AggTradeSequencer::Offer::Deferred) {
         if (m.gapSinceMs == 0)
@@ -294,14 +281,6 @@ void BinanceLiveSource::onTrade(int mi, const AggTrade& trade)
     Market& m = *m_markets[std::size_t(mi)];
     m.lastT = trade.t;
     ++m_trades;
-    if (m_fromRest) {
-        if (m.warm) {
-            ++m_repairedTrades;
-            ++m.walkTrades;
-        } else {
-            ++m_warmupTrades;
-        }
-    }
     if (!m_builder.addTrade(mi, trade.tick()) && m_builder.lateTrades() == 1)
         Q_EMIT trouble(QStringLiteral("%1: trade %2 arrived after its second had been made final by the "
                                       "grace period; it is left out of the bar (raise the grace period)")
@@ -314,47 +293,10 @@ void BinanceLiveSource::maybeCatchUp(int mi)
 {
     Market& m = *m_markets[std::size_t(mi)];
     const Venue& v = *m_venues[std::size_t(m.venue)];
-    if (!m_running || !m.catchUp || m.walk != Market::Walk::None || m.inFlight || !v.live)
-        return;
-    if (!m.warm) {
-        if (!v.timeKnown)
-            return;
-        m.catchUp = false;
-        m.warmStart
-            = LiveBarBuilder::secondOf(exchangeNow(v)) - std::int64_t(m_settings.options.warmupS) * 1000;
-        m.windowStart = m.warmStart;
-        m.walk = Market::Walk::Search;
-        requestWindow(m);
-        return;
-    }
-    m.catchUp = false;
-    m.walk = Market::Walk::Fetch;
-    m.walkTrades = 0;
-    requestPage(m);
-}
-
-void BinanceLiveSource::requestWindow(Market& m)
-{
-    // Binance: startTime and endTime together must span less than one hour.
-    BinanceRestRequest r;
-    r.market = m.index;
-    r.symbol = m.spec.symbol;
-    r.startTime = m.windowStart;
-    r.endTime = m.windowStart + kHourMs - 1;
-    r.limit = m_settings.options.restLimit;
-    m.inFlight = true;
-    m_venues[std::size_t(m.venue)]->rest->send(r);
-}
-
-void BinanceLiveSource::requestPage(Market& m)
-{
-    BinanceRestRequest r;
-    r.market = m.index;
-    r.symbol = m.spec.symbol;
-    r.fromId = m.seq->next();
-    r.limit = m_settings.options.restLimit;
-    m.inFlight = true;
-    m_venues[std::size_t(m.venue)]->rest->send(r);
+    // Only with the stream open: REST, asked afterwards, then always reaches the stream's trades.
+    // The warm-up also needs the exchange's time.
+    if (m_running && v.live && (m.walk->warm() || v.timeKnown))
+        m.walk->begin(exchangeNow(v));
 }
 
 void BinanceLiveSource::onRestReply(int vi, BinanceRestReply& reply)
@@ -385,73 +327,25 @@ void BinanceLiveSource::onTimeReply(Venue& v, const BinanceRestReply& reply)
 
 void BinanceLiveSource::onPage(Market& m, const BinanceRestReply& reply)
 {
-    m.inFlight = false;
-    if (!reply.ok) {
+    const std::int64_t now = wallMs();
+    switch (m.walk->onPage(reply, exchangeNow(*m_venues[std::size_t(m.venue)]), now)) {
+    case AggTradeWalk::Outcome::Refused:
         fail(QStringLiteral("%1: %2").arg(m.spec.label(), reply.error));
         return;
-    }
-    const std::vector<AggTrade>& trades = reply.trades;
-    if (m.walk == Market::Walk::Search) {
-        if (trades.empty()) {
-            m.windowStart += kHourMs;
-            if (m.windowStart <= exchangeNow(*m_venues[std::size_t(m.venue)])) {
-                requestWindow(m);
-                return;
-            }
-            // Nothing traded since the warm-up start: the stream's first trade begins the sequence.
-            m.startFromStream = true;
-            if (m.seq->heldCount() > 0)
-                m.seq->start(m.seq->firstHeld());
-            finishCatchUp(m);
-            return;
-        }
-        m.seq->start(trades.front().id);
-        m.walk = Market::Walk::Fetch;
-        m_fromRest = true;
-        for (const AggTrade& t : trades)
-            m.seq->offer(t);
-        m_fromRest = false;
-        // A window ends before now when the warm-up is longer than an hour: go on by id to the present.
-        requestPage(m);
+    case AggTradeWalk::Outcome::Finished:
+        m.gapSinceMs = m.seq->hasGap() ? now : 0;
+        maybeCatchUp(m.index); // a loss during the walk asks for another one
+        publishHealth(true);
+        return;
+    case AggTradeWalk::Outcome::Continue:
         return;
     }
-    // REST answers from fromId on, so ids it skips do not exist.
-    if (!trades.empty() && trades.front().id > m.seq->next())
-        m.seq->skipTo(trades.front().id);
-    m_fromRest = true;
-    for (const AggTrade& t : trades)
-        m.seq->offer(t);
-    m_fromRest = false;
-    if (static_cast<int>(trades.size()) >= m_settings.options.restLimit) {
-        requestPage(m);
-        return;
-    }
-    if (m.seq->hasGap()) {
-        // The stream is ahead of REST's database: ask again shortly.
-        m.retryAtMs = wallMs() + m_settings.options.reorderWaitMs;
-        return;
-    }
-    finishCatchUp(m);
-}
-
-void BinanceLiveSource::finishCatchUp(Market& m)
-{
-    m.walk = Market::Walk::None;
-    m.retryAtMs = 0;
-    if (!m.warm)
-        m.warm = true;
-    else if (m.repair && m.walkTrades > 0)
-        ++m_gapsRepaired;
-    m.repair = false;
-    m.gapSinceMs = m.seq->hasGap() ? wallMs() : 0;
-    maybeCatchUp(m.index); // a loss during the walk asks for another one
-    publishHealth(true);
 }
 
 bool BinanceLiveSource::healthy(const Market& m) const
 {
-    return m_venues[std::size_t(m.venue)]->live && m.warm && m.walk == Market::Walk::None && !m.catchUp
-        && !m.inFlight && !m.seq->hasGap();
+    return m_venues[std::size_t(m.venue)]->live && m.walk->warm() && !m.walk->running() && !m.walk->wanted()
+        && !m.seq->hasGap();
 }
 
 void BinanceLiveSource::finalizeHealthy()
@@ -484,16 +378,10 @@ void BinanceLiveSource::tick()
     const int wait = m_settings.options.reorderWaitMs;
     for (auto& mp : m_markets) {
         Market& m = *mp;
-        if (m.walk == Market::Walk::Fetch && !m.inFlight && m.retryAtMs != 0 && now >= m.retryAtMs) {
-            m.retryAtMs = 0;
-            requestPage(m);
-        }
+        m.walk->retryIfDue(now);
         // An id gap the stream did not close by itself (a lost or long-delayed message).
-        if (m.walk == Market::Walk::None && m.seq->hasGap() && m.gapSinceMs != 0
-            && now - m.gapSinceMs >= wait) {
-            m.catchUp = true;
-            m.repair = true;
-        }
+        if (!m.walk->running() && m.seq->hasGap() && m.gapSinceMs != 0 && now - m.gapSinceMs >= wait)
+            m.walk->want();
         maybeCatchUp(m.index);
     }
     try {
@@ -511,12 +399,13 @@ FeedHealth BinanceLiveSource::health() const
     FeedHealth h;
     const std::int64_t now = wallMs();
     h.trades = m_trades;
-    h.warmupTrades = m_warmupTrades;
-    h.tradesRepaired = m_repairedTrades;
-    h.gapsRepaired = m_gapsRepaired;
     h.lateTrades = m_builder.lateTrades();
-    for (const auto& m : m_markets)
+    for (const auto& m : m_markets) {
         h.duplicates += m->seq->duplicates();
+        h.warmupTrades += m->walk->warmupTrades();
+        h.tradesRepaired += m->walk->repairedTrades();
+        h.gapsRepaired += m->walk->gapsRepaired();
+    }
     const Venue* down = nullptr;
     const Venue* waiting = nullptr;
     for (const auto& v : m_venues) {
@@ -539,9 +428,9 @@ FeedHealth BinanceLiveSource::health() const
     const Market* warming = nullptr;
     const Market* repairing = nullptr;
     for (const auto& m : m_markets) {
-        if (!m->warm && !warming)
+        if (!m->walk->warm() && !warming)
             warming = m.get();
-        else if (m->warm && !healthy(*m) && !repairing)
+        else if (m->walk->warm() && !healthy(*m) && !repairing)
             repairing = m.get();
     }
     using S = FeedHealth::State;
@@ -558,9 +447,10 @@ FeedHealth BinanceLiveSource::health() const
         h.detail = waiting->waitReason;
     } else if (warming) {
         h.state = S::WarmingUp;
-        const std::int64_t span = exchangeNow(*m_venues[std::size_t(warming->venue)]) - warming->warmStart;
-        const double done = warming->lastT > warming->warmStart && span > 0
-            ? std::min(1.0, double(warming->lastT - warming->warmStart) / double(span))
+        const std::int64_t start = warming->walk->warmStart();
+        const std::int64_t span = exchangeNow(*m_venues[std::size_t(warming->venue)]) - start;
+        const double done = warming->lastT > start && span > 0
+            ? std::min(1.0, double(warming->lastT - start) / double(span))
             : 0.0;
         h.detail = QStringLiteral("%1: last %2 s, %3 %")
                        .arg(warming->spec.label())

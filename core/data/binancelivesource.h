@@ -109,9 +109,6 @@ private:
     void onTrade(int market, const AggTrade& trade);
     void tick();
     void maybeCatchUp(int market);
-    void requestPage(Market& market);
-    void requestWindow(Market& market);
-    void finishCatchUp(Market& market);
     bool healthy(const Market& market) const;
     void finalizeHealthy();
     void drainBars();
@@ -128,12 +125,8 @@ private:
     bool m_failed = false;
     QString m_failure;
     std::int64_t m_originNs = 0;
-    bool m_fromRest = false; // trades being offered come from a REST page
     std::int64_t m_bars = 0;
     std::int64_t m_trades = 0;
-    std::int64_t m_warmupTrades = 0;
-    std::int64_t m_repairedTrades = 0;
-    std::int64_t m_gapsRepaired = 0;
     std::int64_t m_malformed = 0;
     FeedHealth m_published;
     std::int64_t m_publishedMs = 0;

@@ -5,6 +5,7 @@
 #include "data/aggtradecsvwriter.h"
 #include "data/aggtradejson.h"
 #include "data/aggtradesequencer.h"
+#include "data/aggtradewalk.h"
 #include "data/barfile.h"
 #include "data/binancevenue.h"
 #include "data/dataerror.h"
@@ -61,6 +62,9 @@ private Q_SLOTS:
     void sequencer_data();
     void sequencer();
     void sequencerHoldIsBounded();
+    void walkWarmUpLongerThanAnHour();
+    void walkNothingTraded();
+    void walkRepairs();
     void builderEqualsFileAggregation();
     void builderFinality();
     void builderMergesMarkets();
@@ -237,6 +241,99 @@ void TestBinanceUnits::sequencerHoldIsBounded()
     seq.offer(trade(1, 1000));
     QCOMPARE(ids(out), QStringLiteral("1 2 3 4")); // 5 and 6 come again from REST
     QVERIFY(!seq.hasGap());
+}
+
+namespace {
+// A walk with its requests captured, answered by hand.
+struct WalkRig
+{
+    std::vector<AggTrade> delivered;
+    AggTradeSequencer seq { 100, [this](const AggTrade& t) { delivered.push_back(t); } };
+    std::vector<BinanceRestRequest> sent;
+    AggTradeWalk walk;
+    explicit WalkRig(int warmupS)
+        : walk(0, QStringLiteral("BTCUSDT"), seq, AggTradeWalk::Options { warmupS, 3, 100 },
+            [this](const BinanceRestRequest& r) { sent.push_back(r); })
+    {
+    }
+    AggTradeWalk::Outcome answer(std::vector<AggTrade> trades, qint64 nowMs)
+    {
+        BinanceRestReply r;
+        r.request = sent.back();
+        r.ok = true;
+        r.trades = std::move(trades);
+        return walk.onPage(r, nowMs, nowMs);
+    }
+};
+} // namespace
+
+void TestBinanceUnits::walkWarmUpLongerThanAnHour()
+{
+    const qint64 now = 10 * 3600'000 + 500;
+    WalkRig rig(7200);
+    rig.walk.begin(now);
+    // Two hours back, by windows of an hour minus a millisecond: the first is empty.
+    QCOMPARE(rig.sent.back().startTime, qint64(8 * 3600'000));
+    QCOMPARE(rig.sent.back().endTime, qint64(9 * 3600'000 - 1));
+    QCOMPARE(int(rig.answer({}, now)), int(AggTradeWalk::Outcome::Continue));
+    QCOMPARE(rig.sent.back().startTime, qint64(9 * 3600'000));
+    // The second window has trades (a short page) -- but it ends before now: on by id.
+    QCOMPARE(int(rig.answer({ trade(50, 9 * 3600'000 + 10), trade(51, 9 * 3600'000 + 20) }, now)),
+        int(AggTradeWalk::Outcome::Continue));
+    QCOMPARE(rig.sent.back().fromId, qint64(52));
+    QCOMPARE(rig.sent.back().startTime, qint64(-1));
+    QCOMPARE(int(rig.answer({ trade(52, now - 100), trade(53, now - 50), trade(54, now - 10) }, now)),
+        int(AggTradeWalk::Outcome::Continue)); // a full page (limit 3): more may follow
+    QCOMPARE(rig.sent.back().fromId, qint64(55));
+    QCOMPARE(int(rig.answer({}, now)), int(AggTradeWalk::Outcome::Finished));
+    QVERIFY(rig.walk.warm());
+    QCOMPARE(ids(rig.delivered), QStringLiteral("50 51 52 53 54"));
+    QCOMPARE(rig.walk.warmupTrades(), qint64(5));
+    QCOMPARE(rig.walk.gapsRepaired(), qint64(0));
+}
+
+void TestBinanceUnits::walkNothingTraded()
+{
+    const qint64 now = 10 * 3600'000;
+    WalkRig rig(300);
+    rig.seq.offer(trade(900, now + 100)); // the stream's first trade, waiting
+    rig.walk.begin(now);
+    QCOMPARE(int(rig.answer({}, now)), int(AggTradeWalk::Outcome::Finished));
+    QVERIFY(rig.walk.startsFromStream());
+    QCOMPARE(ids(rig.delivered), QStringLiteral("900"));
+}
+
+void TestBinanceUnits::walkRepairs()
+{
+    const qint64 now = 10 * 3600'000;
+    WalkRig rig(60);
+    rig.walk.begin(now);
+    rig.answer({ trade(10, now - 5000) }, now);
+    rig.answer({}, now);
+    QVERIFY(rig.walk.warm());
+    // The stream lost trades 11..13 and delivers 14: a gap. REST is behind the stream at first.
+    rig.seq.offer(trade(14, now + 10));
+    rig.walk.want();
+    rig.walk.begin(now);
+    QCOMPARE(rig.sent.back().fromId, qint64(11));
+    QCOMPARE(int(rig.answer({}, now)), int(AggTradeWalk::Outcome::Continue)); // gap still open: later
+    const std::size_t asked = rig.sent.size();
+    rig.walk.retryIfDue(now + 50);
+    QCOMPARE(rig.sent.size(), asked); // not yet
+    rig.walk.retryIfDue(now + 100);
+    QCOMPARE(rig.sent.size(), asked + 1);
+    QCOMPARE(rig.sent.back().fromId, qint64(11));
+    // Id 11 does not exist (REST starts at 12); 12 and 13 come, 14 follows from the hold.
+    QCOMPARE(
+        int(rig.answer({ trade(12, now), trade(13, now + 5) }, now)), int(AggTradeWalk::Outcome::Finished));
+    QCOMPARE(ids(rig.delivered), QStringLiteral("10 12 13 14"));
+    QCOMPARE(rig.walk.repairedTrades(), qint64(2));
+    QCOMPARE(rig.walk.gapsRepaired(), qint64(1));
+    // A check that finds nothing missing is not a repaired gap.
+    rig.walk.want();
+    rig.walk.begin(now);
+    QCOMPARE(int(rig.answer({}, now)), int(AggTradeWalk::Outcome::Finished));
+    QCOMPARE(rig.walk.gapsRepaired(), qint64(1));
 }
 
 void TestBinanceUnits::builderEqualsFileAggregation()
