@@ -436,8 +436,10 @@ void Session::publish()
     SessionSnapshotPtr snap;
     {
         std::lock_guard lock(m_mutex);
+        // Over at least a second: snapshots also follow feed-health changes between bars, and a
+        // rate over those short spans would flicker between 0 and bursts.
         const std::int64_t now = nowNs();
-        if (now > m_rateNs) {
+        if (now - m_rateNs >= 1'000'000'000) {
             m_barsPerSecond
                 = static_cast<double>(m_barCount - m_rateBars) * 1e9 / static_cast<double>(now - m_rateNs);
             m_rateBars = m_barCount;

@@ -25,6 +25,7 @@
 #include "types/backtestsummary.h"
 #include "types/configjson.h"
 
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -272,6 +273,11 @@ void TestBinanceLive::sessionEqualsBacktest()
         Qt::DirectConnection);
     config.mode = TradingMode::Paper;
     QThread engine;
+    // Whatever happens below, the engine thread ends before it goes out of scope.
+    const auto joinEngine = qScopeGuard([&engine] {
+        engine.quit();
+        engine.wait();
+    });
     test::RecordingRecorder events;
     auto* session = new Session(config, std::make_unique<PaperBroker>(config), feed, Session::Options());
     session->setRecorder(&events);
@@ -308,8 +314,10 @@ void TestBinanceLive::sessionEqualsBacktest()
         return !bars.empty() && bars.back().t >= want.back().t;
     };
     QTRY_VERIFY_WITH_TIMEOUT(caughtUp(), 60000);
+    // Still running: a feed that failed (and took the session down) says why here.
+    QVERIFY2(session->state() == SessionState::Running, qPrintable(session->snapshot()->lastAlert));
     QMetaObject::invokeMethod(session, "stop", Qt::QueuedConnection, Q_ARG(QString, QStringLiteral("test")));
-    QVERIFY(finished.wait(30000));
+    QTRY_VERIFY_WITH_TIMEOUT(finished.count() == 1, 30000); // emitted on the engine thread, maybe already
     const SessionSnapshotPtr snap = session->snapshot();
     engine.quit();
     engine.wait();
