@@ -8,6 +8,7 @@
 #include "killcommand.h"
 #include "marketscommand.h"
 #include "papercommand.h"
+#include "recordcommand.h"
 #include "reportcommand.h"
 #include "sessionbenchcommand.h"
 #include "simulatecommand.h"
@@ -32,6 +33,7 @@ Cli::Cli()
     add(std::make_unique<MarketsCommand>());
     add(std::make_unique<InfluxBenchCommand>());
     add(std::make_unique<PaperCommand>());
+    add(std::make_unique<RecordCommand>());
     add(std::make_unique<KillCommand>());
 }
 

@@ -17,8 +17,25 @@ CliParser::CliParser(const QString& command, const QString& description)
     m_parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
 }
 
-void CliParser::addSourceOptions(bool allowSimulatorCount)
+void CliParser::addBinanceOptions()
 {
+    m_hasBinance = true;
+    m_parser.addOption({ QStringLiteral("binance"),
+        QStringLiteral(
+            "Binance market(s), live: e.g. btcusdt, or btcusdt,spot:btcusdt (the first gives OHLC, "
+            "volumes are summed)."),
+        QStringLiteral("M[,M2...]") });
+    m_parser.addOption({ QStringLiteral("venue"),
+        QStringLiteral(
+            "Venue of --binance markets without a prefix: spot or futures (default: binance_venue, "
+            "futures)."),
+        QStringLiteral("venue") });
+}
+
+void CliParser::addSourceOptions(bool allowSimulatorCount, bool live)
+{
+    if (live)
+        addBinanceOptions();
     m_hasSource = true;
     m_parser.addOption({ QStringLiteral("data"), QStringLiteral("Read bars from a CSV or CSV.gz file."),
         QStringLiteral("file") });
@@ -109,9 +126,14 @@ SourceSpec CliParser::source(const Config& config) const
     const bool data = isSet(QStringLiteral("data"));
     const bool sim = isSet(QStringLiteral("simulate"));
     const bool influx = isSet(QStringLiteral("influx"));
-    if (int(data) + int(sim) + int(influx) != 1)
-        throw UsageError(
-            QStringLiteral("choose exactly one source: --data FILE, --simulate or --influx URL"));
+    const bool binance = m_hasBinance && isSet(QStringLiteral("binance"));
+    if (int(data) + int(sim) + int(influx) + int(binance) != 1)
+        throw UsageError(m_hasBinance
+                ? QStringLiteral(
+                    "choose exactly one source: --data FILE, --simulate, --influx URL or --binance M")
+                : QStringLiteral("choose exactly one source: --data FILE, --simulate or --influx URL"));
+    if (m_hasBinance && isSet(QStringLiteral("venue")) && !binance)
+        throw UsageError(QStringLiteral("--venue goes with --binance"));
     s.seed = config.simulatorSeed;
     if (isSet(QStringLiteral("seed")))
         s.seed = static_cast<quint64>(integer(QStringLiteral("seed"), 0, std::numeric_limits<qint64>::max()));
@@ -124,6 +146,10 @@ SourceSpec CliParser::source(const Config& config) const
         s.kind = SourceSpec::Kind::Simulator;
         if (!value(QStringLiteral("simulate")).isEmpty())
             s.simulateBars = integer(QStringLiteral("simulate"), 1, std::int64_t(1) << 40);
+    } else if (binance) {
+        s.kind = SourceSpec::Kind::Binance;
+        s.binanceMarkets = value(QStringLiteral("binance"));
+        s.binanceVenue = value(QStringLiteral("venue"));
     } else {
         s.kind = SourceSpec::Kind::Influx;
         s.influxUrl = value(QStringLiteral("influx"));

@@ -14,7 +14,10 @@ class CliParser
 public:
     CliParser(const QString& command, const QString& description);
 
-    void addSourceOptions(bool allowSimulatorCount);
+    // `live`: also the live-only sources (--binance, --venue).
+    void addSourceOptions(bool allowSimulatorCount, bool live = false);
+    // --binance and --venue alone (the recorder).
+    void addBinanceOptions();
     void addConfigOption();
     void addOption(const QCommandLineOption& option) { m_parser.addOption(option); }
     void addPositional(const QString& name, const QString& description);
@@ -34,6 +37,7 @@ private:
     QString m_command;
     QCommandLineParser m_parser;
     bool m_hasSource = false;
+    bool m_hasBinance = false;
 };
 
 } // namespace veloce

@@ -115,6 +115,8 @@ bool MainController::start()
     }
     m_window->show();
     installTestHooks();
+    if (!m_options.binanceMarkets.isEmpty())
+        m_sessionPanel->setBinanceMarkets(m_options.binanceMarkets);
     if (!m_options.backtestFile.isEmpty())
         backtestFile(m_options.backtestFile);
     else if (m_options.session)

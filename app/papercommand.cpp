@@ -10,6 +10,7 @@
 
 #include <QDateTime>
 #include <QEventLoop>
+#include <QTextStream>
 #include <QTimer>
 #include <QUrl>
 
@@ -38,9 +39,10 @@ int PaperCommand::run(const QStringList& arguments)
         QStringLiteral("Run a live session: the strategy on live bars, orders to the paper broker (default) "
                        "or FreqTrade. Sources: --simulate [--seed S] (endless, real time x --speed), "
                        "--replay FILE (alias of --data; bar times preserved, x --speed, \"max\" = as fast "
-                       "as possible) or --influx URL --market M (live polling). One JSON line per event on "
-                       "stdout. Stop with Ctrl-C; emergency stop: veloce-cli kill --journal FILE."));
-    p.addSourceOptions(false);
+                       "as possible), --influx URL --market M (live polling) or --binance M [--venue V] "
+                       "(Binance's live trade streams). One JSON line per event on stdout. Stop with Ctrl-C; "
+                       "emergency stop: veloce-cli kill --journal FILE."));
+    p.addSourceOptions(false, true);
     p.addConfigOption();
     p.addOption({ QStringLiteral("speed"),
         QStringLiteral("Pace of --simulate/--replay: x real time (default simulator_speed, 1); 0 or max = as "
@@ -106,6 +108,12 @@ int PaperCommand::run(const QStringList& arguments)
             lastBarLine = now;
             print(SessionJson::barSummary(*s));
         }
+    });
+    FeedHealth lastFeed;
+    QObject::connect(&host, &SessionHost::feedHealthChanged, &host, [&](const FeedHealth& h) {
+        if (SessionJson::feedChanged(lastFeed, h))
+            print(SessionJson::feedHealth(h));
+        lastFeed = h;
     });
     QObject::connect(&host, &SessionHost::eventCommitted, &host, [](const SessionEvent& e) {
         if (e.kind != SessionEvent::Kind::Equity)
@@ -203,9 +211,18 @@ int PaperCommand::run(const QStringList& arguments)
         end["cash"] = s->cash;
         end["max_drawdown"] = s->maxDrawdown;
         end["last_alert"] = s->lastAlert.toStdString();
+        if (s->feed.state != FeedHealth::State::None)
+            end["feed"] = SessionJson::feedHealth(s->feed);
     }
     print(end);
-    return endState == SessionState::Failed ? 2 : 0;
+    if (endState == SessionState::Failed) {
+        // The reason is in the JSON lines; a person at the terminal reads stderr.
+        const SessionSnapshotPtr s = host.session()->snapshot();
+        QTextStream(stderr) << "veloce-cli paper: the source failed: " << (s ? s->lastAlert : endReason)
+                            << '\n';
+        return 2;
+    }
+    return 0;
 }
 
 } // namespace veloce

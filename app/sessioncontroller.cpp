@@ -1,6 +1,7 @@
 #include "sessioncontroller.h"
 
 #include "candlechart.h"
+#include "engine/livefeed.h"
 #include "killswitchbutton.h"
 #include "liveconfirmdialog.h"
 #include "mainwindow.h"
@@ -32,6 +33,8 @@ SessionController::SessionController(MainWindow* window, SessionPanel* panel, QO
     KillSwitchButton* button = window->killSwitch();
     connect(button, &KillSwitchButton::killRequested, this, &SessionController::kill);
     connect(button, &KillSwitchButton::rearmRequested, this, &SessionController::rearm);
+    connect(panel, &SessionPanel::recordRequested, this, &SessionController::startRecording);
+    connect(panel, &SessionPanel::stopRecordingRequested, this, &SessionController::stopRecording);
 }
 
 SessionController::~SessionController()
@@ -97,6 +100,10 @@ bool SessionController::start(const SessionSetup& setup)
         Q_EMIT message(text);
     });
     connect(h, &SessionHost::finished, this, &SessionController::onFinished);
+    connect(h, &SessionHost::recordingChanged, this, [this](bool recording, const QString& text) {
+        m_panel->setRecording(recording, text);
+        Q_EMIT recordingChanged(recording, text);
+    });
 
     const Config& config = setup.config;
     m_window->resetLiveView(h->session()->description(), config.initialCapital, config.minEntryScore,
@@ -109,6 +116,7 @@ bool SessionController::start(const SessionSetup& setup)
     m_host = std::move(host);
     m_host->start();
     m_panel->setRunning(true);
+    m_panel->setRecordable(m_host->session()->feed()->canRecord());
     m_panel->setState(
         tr("Running: %1 (journal %2)").arg(m_host->session()->description(), setup.journalPath));
     return true;
@@ -118,6 +126,20 @@ void SessionController::stop()
 {
     if (m_host && m_host->isRunning())
         m_host->stop(QStringLiteral("stopped in the window"));
+}
+
+void SessionController::startRecording(const QString& path)
+{
+    // The feed lives on the engine thread: the call is queued there.
+    if (m_host && m_host->isRunning())
+        QMetaObject::invokeMethod(
+            m_host->session()->feed(), "startRecording", Qt::QueuedConnection, Q_ARG(QString, path));
+}
+
+void SessionController::stopRecording()
+{
+    if (m_host && m_host->isRunning())
+        QMetaObject::invokeMethod(m_host->session()->feed(), "stopRecording", Qt::QueuedConnection);
 }
 
 void SessionController::onSnapshot(const SessionSnapshotPtr& snapshot)

@@ -38,6 +38,10 @@ public:
     using LiveConfirmation = std::function<bool(const QString& endpoint, const QString& pair)>;
     void setLiveConfirmation(LiveConfirmation ask) { m_confirmLive = std::move(ask); }
     void stop();
+    // Records the running session's market (Binance feeds) into `path`; the outcome comes
+    // through recordingChanged().
+    void startRecording(const QString& path);
+    void stopRecording();
     bool isRunning() const { return m_host && m_host->isRunning(); }
     bool halted() const { return m_halted; }
     SessionHost* host() const { return m_host.get(); }
@@ -56,6 +60,7 @@ Q_SIGNALS:
     void tradingStateChanged(bool halted);
     void sessionFinished(const QString& reason);
     void message(const QString& text);
+    void recordingChanged(bool recording, const QString& text);
 
 private:
     void onSnapshot(const SessionSnapshotPtr& snapshot);

@@ -1,5 +1,6 @@
 #include "sessionhost.h"
 
+#include "binancesetup.h"
 #include "broker/freqtradebroker.h"
 #include "broker/freqtradeflattener.h"
 #include "broker/paperbroker.h"
@@ -138,6 +139,9 @@ void SessionHost::buildSession()
         feed = new InfluxFeed(settings, spec.markets, after, config.influxPollIntervalMs);
         break;
     }
+    case SourceSpec::Kind::Binance:
+        feed = BinanceSetup::makeFeed(config, spec);
+        break;
     }
 
     std::unique_ptr<Broker> broker;
@@ -198,6 +202,8 @@ void SessionHost::buildSession()
 
     Journal* journal = m_journal.get();
     connect(session, &Session::snapshotReady, this, &SessionHost::snapshotReady);
+    connect(session, &Session::feedHealthChanged, this, &SessionHost::feedHealthChanged);
+    connect(session, &Session::recordingChanged, this, &SessionHost::recordingChanged);
     connect(session, &Session::finished, this, &SessionHost::onSessionFinished);
     connect(journal, &Journal::committed, this, &SessionHost::eventCommitted);
     connect(journal, &Journal::failed, this,

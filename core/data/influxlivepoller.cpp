@@ -5,6 +5,7 @@
 #include "data/influxerror.h"
 #include "data/influxql.h"
 #include "data/influxreplyparser.h"
+#include "data/pendingreply.h"
 
 #include <QDateTime>
 #include <QNetworkAccessManager>
@@ -79,13 +80,7 @@ void InfluxLivePoller::stop()
     m_running = false;
     if (m_timer)
         m_timer->stop();
-    if (m_reply) {
-        QNetworkReply* r = m_reply;
-        m_reply = nullptr;
-        r->disconnect(this);
-        r->abort();
-        r->deleteLater();
-    }
+    PendingReply::abandon(m_reply, this);
 }
 
 SourceStats InfluxLivePoller::stats() const
@@ -133,9 +128,7 @@ void InfluxLivePoller::sendPoll()
 
 void InfluxLivePoller::onCheckFinished()
 {
-    std::unique_ptr<QNetworkReply, void (*)(QNetworkReply*)> reply(
-        m_reply, [](QNetworkReply* r) { r->deleteLater(); });
-    m_reply = nullptr;
+    const PendingReply::Finished reply = PendingReply::take(m_reply);
     try {
         const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
@@ -164,9 +157,7 @@ void InfluxLivePoller::onCheckFinished()
 
 void InfluxLivePoller::onPollFinished()
 {
-    std::unique_ptr<QNetworkReply, void (*)(QNetworkReply*)> reply(
-        m_reply, [](QNetworkReply* r) { r->deleteLater(); });
-    m_reply = nullptr;
+    const PendingReply::Finished reply = PendingReply::take(m_reply);
     const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
     std::vector<InfluxRow> rows;
     try {

@@ -1,5 +1,7 @@
 #include "data/tradereader.h"
 
+#include "data/aggtrade.h"
+
 namespace veloce {
 
 TradeReader::TradeReader(const QString& path, TradeLayout layout, bool skipBadRows)
@@ -64,8 +66,7 @@ bool TradeReader::decodeAggTrade(TradeTick& out)
         reject(QStringLiteral("last_trade_id %1 is below first_trade_id %2").arg(last).arg(first));
         return false;
     }
-    out.count = last - first + 1;
-    out.quoteQty = out.price * out.qty;
+    out = aggTradeTick(out.t, out.price, out.qty, first, last, out.buyerMaker);
     return true;
 }
 

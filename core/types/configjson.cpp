@@ -207,6 +207,38 @@ KeySpec markets()
         } };
 }
 
+// binance_ws_url / binance_rest_url: empty (the public endpoints) or a URL of the given schemes.
+KeySpec url(const char* name, QString Config::*member, QStringList schemes)
+{
+    return { name,
+        [=](const json& v, Config& c, const QString& src) {
+            if (!v.is_string())
+                fail(src, name, QStringLiteral("expected a URL string, got %1").arg(typeName(v)));
+            const QString s = QString::fromStdString(v.get<std::string>()).trimmed();
+            bool ok = s.isEmpty();
+            for (const QString& scheme : schemes)
+                ok = ok || s.startsWith(scheme + QStringLiteral("://"));
+            if (!ok)
+                fail(src, name,
+                    QStringLiteral("\"%1\" must start with %2://")
+                        .arg(s, schemes.join(QStringLiteral(":// or "))));
+            c.*member = s;
+        },
+        [=](const Config& c) { return json((c.*member).toStdString()); } };
+}
+
+KeySpec binanceVenue()
+{
+    static const char* name = "binance_venue";
+    return { name,
+        [](const json& v, Config& c, const QString& src) {
+            if (!v.is_string() || (v.get<std::string>() != "spot" && v.get<std::string>() != "futures"))
+                fail(src, name, QStringLiteral("expected \"spot\" or \"futures\""));
+            c.binanceVenue = QString::fromStdString(v.get<std::string>());
+        },
+        [](const Config& c) { return json(c.binanceVenue.toStdString()); } };
+}
+
 KeySpec seed()
 {
     static const char* name = "simulator_seed";
@@ -234,6 +266,10 @@ const std::vector<KeySpec>& schema()
         integer("influx_poll_interval_ms", &Config::influxPollIntervalMs, 50, 60000),
         integer("influx_timeout_ms", &Config::influxTimeoutMs, 100, 600000),
         integer("influx_stream_deadline_ms", &Config::influxStreamDeadlineMs, 1000, 86400000),
+        binanceVenue(),
+        url("binance_ws_url", &Config::binanceWsUrl, { QStringLiteral("ws"), QStringLiteral("wss") }),
+        url("binance_rest_url", &Config::binanceRestUrl, { QStringLiteral("http"), QStringLiteral("https") }),
+        integer("binance_warmup_s", &Config::binanceWarmupS, 0, 86400),
         integer("squeeze_length", &Config::squeezeLength, 2, 1000),
         real("squeeze_mult_bb", &Config::squeezeMultBb, 0, 100, false),
         real("squeeze_mult_kc", &Config::squeezeMultKc, 0, 100, false),

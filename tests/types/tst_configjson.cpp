@@ -55,6 +55,10 @@ const QList<QPair<QString, QByteArray>>& wrongTypes()
         { QStringLiteral("mode"), "0" },
         { QStringLiteral("simulator_seed"), "\"42\"" },
         { QStringLiteral("simulator_speed"), "\"fast\"" },
+        { QStringLiteral("binance_venue"), "1" },
+        { QStringLiteral("binance_ws_url"), "[\"wss://x\"]" },
+        { QStringLiteral("binance_rest_url"), "{\"spot\": \"https://x\"}" },
+        { QStringLiteral("binance_warmup_s"), "\"5m\"" },
     };
     return table;
 }
