@@ -55,18 +55,18 @@ void FreqtradeBroker::start(std::function<void()> onChange, std::function<void(c
         if (e) {
             m_onFailure(QStringLiteral("FreqTrade: %1").arg(e.message));
         } else {
-            m_dryRun = j.value("dry_run", true);
-            if (!j.value("force_entry_enable", false))
+            m_dryRun = ftBool(j, "dry_run", true);
+            if (!ftBool(j, "force_entry_enable", false))
                 m_onFailure(
                     QStringLiteral("FreqTrade: force_entry_enable is off in the bot's config -- Veloce "
                                    "cannot enter positions"));
             // With position adjustment a second /forceenter for the pair adds to the open trade
             // instead of being refused -- and Qt may re-send a POST whose connection dropped.
-            if (j.value("position_adjustment_enable", false))
+            if (ftBool(j, "position_adjustment_enable", false))
                 m_onFailure(QStringLiteral("FreqTrade: position_adjustment_enable is on in the bot's config "
                                            "-- a repeated entry would add to the open position instead of "
                                            "being refused; turn it off for Veloce"));
-            const std::string state = j.value("state", std::string());
+            const std::string state = ftString(j, "state");
             if (state != "running")
                 m_onFailure(QStringLiteral("FreqTrade: the bot is \"%1\", not running")
                                 .arg(QString::fromStdString(state)));
@@ -128,21 +128,23 @@ void FreqtradeBroker::order(
 
 FreqtradeBroker::VenueTrade FreqtradeBroker::parseTrade(const nlohmann::json& t)
 {
+    // Whole numbers (ids, ms timestamps) within int64; anything else reads as 0.
+    const auto whole = [&](const char* key) -> std::int64_t {
+        const double v = ftNumber(t, key).value_or(0);
+        return v >= -9.2e18 && v <= 9.2e18 ? static_cast<std::int64_t>(v) : 0;
+    };
+    const auto text = [&](const char* key) { return QString::fromStdString(ftString(t, key)); };
     VenueTrade v;
-    v.id = t.value("trade_id", std::int64_t(0));
-    v.tag = t.contains("enter_tag") && t["enter_tag"].is_string()
-        ? QString::fromStdString(t["enter_tag"].get<std::string>())
-        : QString();
-    v.isShort = t.value("is_short", false);
+    v.id = whole("trade_id");
+    v.tag = text("enter_tag");
+    v.isShort = ftBool(t, "is_short", false);
     v.amount = ftNumber(t, "amount").value_or(0);
     v.openRate = ftNumber(t, "open_rate").value_or(0);
-    v.openMs = static_cast<std::int64_t>(ftNumber(t, "open_timestamp").value_or(0));
+    v.openMs = whole("open_timestamp");
     v.stopLoss = ftNumber(t, "stop_loss_abs");
     v.closeRate = ftNumber(t, "close_rate");
-    v.closeMs = static_cast<std::int64_t>(ftNumber(t, "close_timestamp").value_or(0));
-    v.exitReason = t.contains("exit_reason") && t["exit_reason"].is_string()
-        ? QString::fromStdString(t["exit_reason"].get<std::string>())
-        : QString();
+    v.closeMs = whole("close_timestamp");
+    v.exitReason = text("exit_reason");
     return v;
 }
 

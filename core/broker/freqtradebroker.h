@@ -54,6 +54,24 @@ public:
     FreqtradeClient* client() const { return m_client; }
     bool dryRun() const { return m_dryRun; }
 
+    // One trade of FreqTrade's /status or /trade/{id} answer.
+    struct VenueTrade
+    {
+        std::int64_t id = 0;
+        QString tag;
+        bool isShort = false;
+        double amount = 0;
+        double openRate = 0;
+        std::int64_t openMs = 0;
+        std::optional<double> stopLoss;
+        std::optional<double> closeRate;
+        std::int64_t closeMs = 0;
+        QString exitReason;
+    };
+    // Reads what it can and leaves the rest at its default: a reply of another shape (a number
+    // where an object belongs, a string id, a timestamp of 1e300) never throws.
+    static VenueTrade parseTrade(const nlohmann::json& t);
+
 private:
     // One Veloce position's life at FreqTrade.
     struct Link
@@ -76,19 +94,6 @@ private:
         Side side = Side::Long;
         double stake = 0;
     };
-    struct VenueTrade
-    {
-        std::int64_t id = 0;
-        QString tag;
-        bool isShort = false;
-        double amount = 0;
-        double openRate = 0;
-        std::int64_t openMs = 0;
-        std::optional<double> stopLoss;
-        std::optional<double> closeRate;
-        std::int64_t closeMs = 0;
-        QString exitReason;
-    };
 
     void sendEntry(std::int64_t positionId);
     void afterUnknownEntry(std::int64_t positionId, const FreqtradeError& error);
@@ -98,7 +103,6 @@ private:
     void order(
         OrderEvent::Kind kind, OrderEvent::Status status, std::int64_t positionId, const QString& message);
     void changed();
-    static VenueTrade parseTrade(const nlohmann::json& t);
     bool pending() const;
 
     Settings m_settings;

@@ -1,11 +1,12 @@
 #include "data/barcsvwriter.h"
 
 #include "data/dataerror.h"
+#include "data/outputfile.h"
 
-#include <QFile>
 #include <cerrno>
 #include <charconv>
 #include <cstring>
+#include <unistd.h>
 #include <zlib.h>
 
 namespace veloce {
@@ -17,15 +18,20 @@ constexpr std::size_t kMaxRow = 7 * 32; // 7 numbers of at most 24 chars each, s
 
 BarCsvWriter::BarCsvWriter(const QString& path)
     : m_path(path)
+    , m_out(std::make_unique<OutputFile>(path))
     , m_buffer(kBufferSize)
 {
-    // zlib writes plain files too ("T" = transparent), so both cases share one code path.
+    // zlib writes plain files too ("T" = transparent), so both cases share one code path. It
+    // gets its own descriptor: gzclose closes it, OutputFile then syncs, closes and renames.
     const bool gz = path.endsWith(QLatin1String(".gz"), Qt::CaseInsensitive);
-    const QByteArray native = QFile::encodeName(path);
-    m_file = gzopen(native.constData(), gz ? "wb6" : "wbT");
-    if (!m_file)
-        throw DataError(
-            QStringLiteral("%1: cannot create: %2").arg(path, QString::fromLocal8Bit(std::strerror(errno))));
+    const int fd = ::dup(m_out->fd());
+    m_file = fd >= 0 ? gzdopen(fd, gz ? "wb6" : "wbT") : nullptr;
+    if (!m_file) {
+        const int code = errno;
+        if (fd >= 0)
+            ::close(fd);
+        OutputFile::fail(path, QStringLiteral("cannot write"), code ? code : ENOMEM);
+    }
     static constexpr char kHeader[] = "t,open,high,low,close,vbuy,vsell\n";
     std::memcpy(m_buffer.data(), kHeader, sizeof(kHeader) - 1);
     m_used = sizeof(kHeader) - 1;
@@ -33,12 +39,9 @@ BarCsvWriter::BarCsvWriter(const QString& path)
 
 BarCsvWriter::~BarCsvWriter()
 {
-    if (m_file) {
-        // Best effort only: destructors must not throw. close() is the checked path.
-        if (m_used > 0)
-            gzwrite(m_file, m_buffer.data(), static_cast<unsigned>(m_used));
+    // Not closed: an error is on its way; m_out removes the unfinished file.
+    if (m_file)
         gzclose_w(m_file);
-    }
 }
 
 void BarCsvWriter::append(std::int64_t v)
@@ -74,14 +77,19 @@ void BarCsvWriter::flush()
     if (m_used == 0)
         return;
     const int written = gzwrite(m_file, m_buffer.data(), static_cast<unsigned>(m_used));
-    if (written <= 0 || static_cast<std::size_t>(written) != m_used) {
-        int code = Z_OK;
-        const char* msg = gzerror(m_file, &code);
-        const QString why
-            = code == Z_ERRNO ? QString::fromLocal8Bit(std::strerror(errno)) : QString::fromUtf8(msg);
-        throw DataError(QStringLiteral("%1: write failed: %2").arg(m_path, why));
-    }
+    if (written <= 0 || static_cast<std::size_t>(written) != m_used)
+        zlibFailed(m_file);
     m_used = 0;
+}
+
+void BarCsvWriter::zlibFailed(gzFile_s* file) const
+{
+    const int saved = errno;
+    int code = Z_OK;
+    const char* msg = file ? gzerror(file, &code) : nullptr;
+    if (code == Z_ERRNO || !file)
+        OutputFile::fail(m_path, QStringLiteral("write failed"), saved ? saved : EIO);
+    throw DataError(QStringLiteral("%1: write failed: %2").arg(m_path, QString::fromUtf8(msg)));
 }
 
 void BarCsvWriter::close()
@@ -91,8 +99,13 @@ void BarCsvWriter::close()
     flush();
     gzFile f = m_file;
     m_file = nullptr;
-    if (gzclose_w(f) != Z_OK)
-        throw DataError(QStringLiteral("%1: could not finish writing (disk full?)").arg(m_path));
+    errno = 0;
+    const int closed = gzclose_w(f); // writes what zlib still buffers: a full disk shows here
+    if (closed == Z_ERRNO)
+        OutputFile::fail(m_path, QStringLiteral("write failed"), errno ? errno : EIO);
+    if (closed != Z_OK)
+        throw DataError(QStringLiteral("%1: write failed (zlib error %2)").arg(m_path).arg(closed));
+    m_out->commit();
 }
 
 } // namespace veloce
