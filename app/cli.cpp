@@ -66,7 +66,7 @@ int Cli::run(const QStringList& arguments)
             command = c.get();
     if (!command) {
         err << QStringLiteral("veloce-cli: unknown command \"%1\" (try veloce-cli --help)\n")
-                   .arg(arguments.first());
+                   .arg(printable(arguments.first()));
         return 2;
     }
     const QString prefix = QStringLiteral("veloce-cli %1: ").arg(command->name());
@@ -79,7 +79,7 @@ int Cli::run(const QStringList& arguments)
     } catch (const DataError& e) {
         err << prefix << "data error: " << e.message() << '\n';
     } catch (const std::exception& e) {
-        err << prefix << "error: " << e.what() << '\n';
+        err << prefix << "error: " << printable(QString::fromUtf8(e.what())) << '\n';
         return 1;
     }
     return 2;

@@ -5,6 +5,8 @@
 #include "timeargument.h"
 
 #include <QTextStream>
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 namespace veloce {
@@ -74,6 +76,7 @@ void CliParser::addConfigOption()
 void CliParser::addPositional(const QString& name, const QString& description)
 {
     m_parser.addPositionalArgument(name, description);
+    ++m_positionals;
 }
 
 bool CliParser::parse(const QStringList& arguments)
@@ -86,28 +89,55 @@ bool CliParser::parse(const QStringList& arguments)
         QTextStream(stdout) << m_parser.helpText();
         return false;
     }
+    // The same rules for every command: QCommandLineParser itself would keep the last of two
+    // --out, accept --out "" (and later make an unnamed folder) and ignore a stray word.
+    const QStringList names = m_parser.optionNames();
+    for (qsizetype i = 0; i < names.size(); ++i) {
+        if (names.indexOf(names[i], i + 1) > 0)
+            throw UsageError(QStringLiteral("--%1 is given more than once").arg(names[i]));
+    }
+    for (const QString& name : names) {
+        const QStringList values = m_parser.values(name);
+        if (std::any_of(values.begin(), values.end(), [](const QString& v) { return v.trimmed().isEmpty(); }))
+            throw UsageError(QStringLiteral("--%1 needs a value, got an empty one").arg(name));
+    }
+    const QStringList positional = m_parser.positionalArguments();
+    if (positional.size() > m_positionals)
+        throw UsageError(QStringLiteral("unexpected argument \"%1\"").arg(positional.at(m_positionals)));
     return true;
 }
 
 std::int64_t CliParser::integer(const QString& name, std::int64_t min, std::int64_t max) const
 {
+    return parseInteger(QStringLiteral("--") + name, m_parser.value(name), min, max);
+}
+
+double CliParser::number(const QString& name, double min, double max) const
+{
+    return parseNumber(QStringLiteral("--") + name, m_parser.value(name), min, max);
+}
+
+std::int64_t CliParser::parseInteger(
+    const QString& option, const QString& text, std::int64_t min, std::int64_t max)
+{
     bool ok = false;
-    const qlonglong v = m_parser.value(name).toLongLong(&ok);
+    const qlonglong v = text.trimmed().toLongLong(&ok);
     if (!ok || v < min || v > max)
-        throw UsageError(QStringLiteral("--%1: \"%2\" must be a whole number from %3 to %4")
-                             .arg(name, m_parser.value(name))
+        throw UsageError(QStringLiteral("%1: \"%2\" must be a whole number from %3 to %4")
+                             .arg(option, text)
                              .arg(min)
                              .arg(max));
     return v;
 }
 
-double CliParser::number(const QString& name, double min, double max) const
+double CliParser::parseNumber(const QString& option, const QString& text, double min, double max)
 {
     bool ok = false;
-    const double v = m_parser.value(name).toDouble(&ok);
-    if (!ok || v < min || v > max)
-        throw UsageError(QStringLiteral("--%1: \"%2\" must be a number from %3 to %4")
-                             .arg(name, m_parser.value(name))
+    const double v = text.trimmed().toDouble(&ok);
+    // "nan" parses (and compares false with both bounds), "inf" too: finite numbers only.
+    if (!ok || !std::isfinite(v) || v < min || v > max)
+        throw UsageError(QStringLiteral("%1: \"%2\" must be a finite number from %3 to %4")
+                             .arg(option, text)
                              .arg(min)
                              .arg(max));
     return v;

@@ -1,5 +1,7 @@
 #include "guioptions.h"
 
+#include "clicommand.h"
+#include "cliparser.h"
 #include "uilanguage.h"
 
 #include <QCommandLineParser>
@@ -57,15 +59,12 @@ GuiOptions GuiOptions::parse(const QStringList& arguments)
     if (p.isSet(QStringLiteral("version")))
         p.showVersion();
     const auto number = [&](const QCommandLineOption& opt, double lo, double hi, double& out) {
-        bool ok = false;
-        const double v = p.value(opt).toDouble(&ok);
-        if (!ok || v < lo || v > hi)
-            o.error = tr("--%1: \"%2\" must be a number from %3 to %4")
-                          .arg(opt.names().constFirst(), p.value(opt))
-                          .arg(lo)
-                          .arg(hi);
-        else
-            out = v;
+        try {
+            out = CliParser::parseNumber(
+                QStringLiteral("--") + opt.names().constFirst(), p.value(opt), lo, hi);
+        } catch (const UsageError& e) {
+            o.error = QString::fromStdString(e.what());
+        }
     };
     o.configPath = p.value(config);
     o.journalPath = p.value(journal);

@@ -135,8 +135,7 @@ void MainController::loadSettings()
         if (!stored.isEmpty()) {
             // The last used settings; an entry an older/newer version rejects is dropped, not fatal.
             try {
-                Config c
-                    = ConfigJson::apply(nlohmann::json::parse(stored.toStdString()), tr("saved settings"));
+                Config c = ConfigJson::parse(stored, tr("saved settings"));
                 c.influxPassword = m_config.influxPassword;
                 c.freqtradePassword = m_config.freqtradePassword;
                 m_config = c;

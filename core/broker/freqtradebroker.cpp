@@ -155,21 +155,23 @@ void FreqtradeBroker::takeVenueFill(Link& link, const VenueTrade& trade)
 
 FreqtradeBroker::VenueTrade FreqtradeBroker::parseTrade(const nlohmann::json& t)
 {
+    // Whole numbers (ids, ms timestamps) within int64; anything else reads as 0.
+    const auto whole = [&](const char* key) -> std::int64_t {
+        const double v = ftNumber(t, key).value_or(0);
+        return v >= -9.2e18 && v <= 9.2e18 ? static_cast<std::int64_t>(v) : 0;
+    };
+    const auto text = [&](const char* key) { return QString::fromStdString(ftString(t, key)); };
     VenueTrade v;
-    v.id = t.value("trade_id", std::int64_t(0));
-    v.tag = t.contains("enter_tag") && t["enter_tag"].is_string()
-        ? QString::fromStdString(t["enter_tag"].get<std::string>())
-        : QString();
-    v.isShort = t.value("is_short", false);
+    v.id = whole("trade_id");
+    v.tag = text("enter_tag");
+    v.isShort = ftBool(t, "is_short", false);
     v.amount = ftNumber(t, "amount").value_or(0);
     v.openRate = ftNumber(t, "open_rate").value_or(0);
-    v.openMs = static_cast<std::int64_t>(ftNumber(t, "open_timestamp").value_or(0));
+    v.openMs = whole("open_timestamp");
     v.stopLoss = ftNumber(t, "stop_loss_abs");
     v.closeRate = ftNumber(t, "close_rate");
-    v.closeMs = static_cast<std::int64_t>(ftNumber(t, "close_timestamp").value_or(0));
-    v.exitReason = t.contains("exit_reason") && t["exit_reason"].is_string()
-        ? QString::fromStdString(t["exit_reason"].get<std::string>())
-        : QString();
+    v.closeMs = whole("close_timestamp");
+    v.exitReason = text("exit_reason");
     return v;
 }
 

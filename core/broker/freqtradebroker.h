@@ -66,6 +66,24 @@ public:
     // What /show_config said (empty before the answer).
     const FreqtradeBotInfo& bot() const { return m_bot; }
 
+    // One trade of FreqTrade's /status or /trade/{id} answer.
+    struct VenueTrade
+    {
+        std::int64_t id = 0;
+        QString tag;
+        bool isShort = false;
+        double amount = 0;
+        double openRate = 0;
+        std::int64_t openMs = 0;
+        std::optional<double> stopLoss;
+        std::optional<double> closeRate;
+        std::int64_t closeMs = 0;
+        QString exitReason;
+    };
+    // Reads what it can and leaves the rest at its default: a reply of another shape (a number
+    // where an object belongs, a string id, a timestamp of 1e300) never throws.
+    static VenueTrade parseTrade(const nlohmann::json& t);
+
 private:
     // One Veloce position's life at FreqTrade.
     struct Link
@@ -90,19 +108,6 @@ private:
         double qty = 0; // base amount: requested, then FreqTrade's `amount`
         double price = 0; // estimate, then FreqTrade's `open_rate`
     };
-    struct VenueTrade
-    {
-        std::int64_t id = 0;
-        QString tag;
-        bool isShort = false;
-        double amount = 0;
-        double openRate = 0;
-        std::int64_t openMs = 0;
-        std::optional<double> stopLoss;
-        std::optional<double> closeRate;
-        std::int64_t closeMs = 0;
-        QString exitReason;
-    };
 
     void onShowConfig(const nlohmann::json& showConfig, const FreqtradeError& error);
     void sendEntry(std::int64_t positionId);
@@ -116,7 +121,6 @@ private:
     // FreqTrade's numbers for the entry, from a trade it reported.
     void takeVenueFill(Link& link, const VenueTrade& trade);
     void changed();
-    static VenueTrade parseTrade(const nlohmann::json& t);
     bool pending() const;
 
     Settings m_settings;

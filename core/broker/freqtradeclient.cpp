@@ -22,6 +22,22 @@ std::optional<double> ftNumber(const nlohmann::json& object, const char* key)
     return it->get<double>();
 }
 
+bool ftBool(const nlohmann::json& object, const char* key, bool fallback)
+{
+    if (!object.is_object())
+        return fallback;
+    const auto it = object.find(key);
+    return it != object.end() && it->is_boolean() ? it->get<bool>() : fallback;
+}
+
+std::string ftString(const nlohmann::json& object, const char* key)
+{
+    if (!object.is_object())
+        return {};
+    const auto it = object.find(key);
+    return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
 FreqtradeError FreqtradeError::fromReply(int status, const QByteArray& body, const QStringList& secrets)
 {
     FreqtradeError e;

@@ -115,5 +115,9 @@ private:
 
 // Any float in FreqTrade's JSON may be null (NaN/inf are sent as null).
 std::optional<double> ftNumber(const nlohmann::json& object, const char* key);
+// A boolean or string member, `fallback` when `object` is not an object or the member is missing
+// or of another type (json::value() would throw instead -- on the kill path, too).
+bool ftBool(const nlohmann::json& object, const char* key, bool fallback);
+std::string ftString(const nlohmann::json& object, const char* key);
 
 } // namespace veloce

@@ -3,7 +3,8 @@
 namespace veloce {
 
 AggTradeCsvWriter::AggTradeCsvWriter(const QString& path, bool spotLayout)
-    : m_file(path)
+    // In place, not replaced at the end: a recording must be readable while it grows (sync()).
+    : m_file(path, OutputFile::Mode::Direct)
     , m_spot(spotLayout)
 {
     if (!m_spot) {

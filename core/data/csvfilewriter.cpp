@@ -2,10 +2,10 @@
 
 #include "data/dataerror.h"
 
-#include <QFile>
 #include <cerrno>
 #include <charconv>
 #include <cstring>
+#include <unistd.h>
 #include <zlib.h>
 
 namespace veloce {
@@ -14,23 +14,30 @@ namespace {
 constexpr std::size_t kBufferSize = std::size_t(1) << 20;
 }
 
-CsvFileWriter::CsvFileWriter(const QString& path)
+CsvFileWriter::CsvFileWriter(const QString& path, OutputFile::Mode mode)
     : m_path(path)
+    , m_out(std::make_unique<OutputFile>(path, mode))
+    , m_direct(mode == OutputFile::Mode::Direct)
     , m_buffer(kBufferSize)
 {
+    // zlib gets its own descriptor (gzclose closes it); OutputFile then syncs, closes and renames.
     const bool gz = path.endsWith(QLatin1String(".gz"), Qt::CaseInsensitive);
-    const QByteArray native = QFile::encodeName(path);
-    m_file = gzopen(native.constData(), gz ? "wb6" : "wbT");
-    if (!m_file)
-        throw DataError(
-            QStringLiteral("%1: cannot create: %2").arg(path, QString::fromLocal8Bit(std::strerror(errno))));
+    const int fd = ::dup(m_out->fd());
+    m_file = fd >= 0 ? gzdopen(fd, gz ? "wb6" : "wbT") : nullptr;
+    if (!m_file) {
+        const int code = errno;
+        if (fd >= 0)
+            ::close(fd);
+        OutputFile::fail(path, QStringLiteral("cannot write"), code ? code : ENOMEM);
+    }
 }
 
 CsvFileWriter::~CsvFileWriter()
 {
     if (m_file) {
-        // Best effort only: destructors must not throw. close() is the checked path.
-        if (m_used > 0)
+        // Best effort only: destructors must not throw. close() is the checked path. In Replace
+        // mode m_out removes the unfinished file anyway.
+        if (m_direct && m_used > 0)
             gzwrite(m_file, m_buffer.data(), static_cast<unsigned>(m_used));
         gzclose_w(m_file);
     }
@@ -74,9 +81,9 @@ void CsvFileWriter::flushBuffer()
     if (written <= 0 || static_cast<std::size_t>(written) != m_used) {
         int code = Z_OK;
         const char* msg = gzerror(m_file, &code);
-        const QString why
-            = code == Z_ERRNO ? QString::fromLocal8Bit(std::strerror(errno)) : QString::fromUtf8(msg);
-        throw DataError(QStringLiteral("%1: write failed: %2").arg(m_path, why));
+        if (code == Z_ERRNO)
+            OutputFile::fail(m_path, QStringLiteral("write failed"), errno ? errno : EIO);
+        throw DataError(QStringLiteral("%1: write failed: %2").arg(m_path, QString::fromUtf8(msg)));
     }
     m_used = 0;
 }
@@ -95,8 +102,13 @@ void CsvFileWriter::close()
     flushBuffer();
     gzFile f = m_file;
     m_file = nullptr;
-    if (gzclose_w(f) != Z_OK)
-        throw DataError(QStringLiteral("%1: could not finish writing (disk full?)").arg(m_path));
+    errno = 0;
+    const int closed = gzclose_w(f); // writes what zlib still buffers: a full disk shows here
+    if (closed == Z_ERRNO)
+        OutputFile::fail(m_path, QStringLiteral("write failed"), errno ? errno : EIO);
+    if (closed != Z_OK)
+        throw DataError(QStringLiteral("%1: write failed (zlib error %2)").arg(m_path).arg(closed));
+    m_out->commit();
 }
 
 } // namespace veloce

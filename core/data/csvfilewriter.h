@@ -1,7 +1,10 @@
 #pragma once
 
+#include "data/outputfile.h"
+
 #include <QString>
 #include <cstdint>
+#include <memory>
 #include <string_view>
 #include <vector>
 
@@ -12,13 +15,17 @@ namespace veloce {
 // The data layer's one CSV file writer: a path ending in ".gz" is gzip-compressed, anything else
 // written plain (zlib's transparent mode, so both share one code path). Rows are assembled in a
 // 1 MiB buffer; numbers in shortest round-trip form, so a file read back gives the same doubles.
-// Errors throw DataError naming the file. BarCsvWriter and AggTradeCsvWriter format their rows
-// with it.
+// Bytes go through OutputFile: in Replace mode (results such as `simulate --out`) the file is
+// complete or absent; in Direct mode (a live recording, which must be readable while it grows)
+// it is written in place. Errors throw DataError naming the file and the OS reason.
+// BarCsvWriter and AggTradeCsvWriter format their rows with it.
 class CsvFileWriter
 {
 public:
-    explicit CsvFileWriter(const QString& path);
-    ~CsvFileWriter(); // closes without reporting errors: call close() to know the file is complete
+    explicit CsvFileWriter(const QString& path, OutputFile::Mode mode = OutputFile::Mode::Replace);
+    // Without close(): Replace mode removes the unfinished file; Direct mode writes what it can
+    // without reporting errors. Call close() to know the file is complete.
+    ~CsvFileWriter();
     CsvFileWriter(const CsvFileWriter&) = delete;
     CsvFileWriter& operator=(const CsvFileWriter&) = delete;
 
@@ -36,7 +43,8 @@ public:
     // Hands the buffer to zlib and flushes the stream (Z_SYNC_FLUSH), so that everything written
     // so far can be read from the file now, even if the process dies afterwards.
     void sync();
-    // Flushes and closes; throws DataError when anything could not be written.
+    // Flushes, closes and (Replace mode) puts the file in place; throws DataError when anything
+    // could not be written.
     void close();
     std::int64_t rows() const { return m_rows; }
     const QString& path() const { return m_path; }
@@ -60,6 +68,8 @@ private:
     [[noreturn]] void fail(const char* what) const;
 
     QString m_path;
+    std::unique_ptr<OutputFile> m_out;
+    bool m_direct;
     gzFile_s* m_file = nullptr;
     std::vector<char> m_buffer;
     std::size_t m_used = 0;

@@ -6,6 +6,7 @@
 #include "data/influxql.h"
 #include "data/influxreplyparser.h"
 #include "data/pendingreply.h"
+#include "types/barlimits.h"
 
 #include <QDateTime>
 #include <QNetworkAccessManager>
@@ -135,6 +136,8 @@ void InfluxLivePoller::onCheckFinished()
         if (reply->error() != QNetworkReply::NoError || status != 200)
             throw InfluxError::fromReply(m_settings, reply.get(), body);
         const nlohmann::json results = InfluxClient::results(m_settings, body);
+        if (results.empty()) // json::at() would throw past this catch, out of a slot
+            throw InfluxError::malformed(m_settings, QStringLiteral("no result for the SHOW statements"));
         if (m_checkStep == 0) {
             m_retentionPolicies = InfluxCatalog::values(m_settings, results.at(0), 0);
             m_checkStep = 1;
@@ -176,6 +179,17 @@ void InfluxLivePoller::onPollFinished()
     for (const InfluxRow& row : rows)
         if (m_merger.add(row, bar))
             bars.push_back(bar);
+    for (const Bar& b : bars) {
+        // The same rules as for files (docs/input-rules.md): the session stalls with the reason
+        // rather than trade on a price of 1e308.
+        if (const char* problem = BarLimits::violation(b)) {
+            m_merger = InfluxBarMerger(); // read the same rows again at the next poll
+            fail(InfluxError::malformed(
+                m_settings, QStringLiteral("the bar at %1 ms has %2").arg(b.t).arg(QLatin1String(problem)))
+                     .message());
+            return;
+        }
+    }
     // The newest timestamp: more rows of it may follow when the page was full; otherwise it
     // is final once the grace period since its open has passed.
     const bool full = static_cast<int>(rows.size()) >= m_options.maxRowsPerPoll;

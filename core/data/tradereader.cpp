@@ -35,11 +35,7 @@ bool TradeReader::priceAndQty(int priceColumn, int qtyColumn, TradeTick& out)
         reject(QStringLiteral("price %1 is not positive").arg(num(out.price)));
         return false;
     }
-    if (out.qty < 0) {
-        reject(QStringLiteral("quantity %1 is negative").arg(num(out.qty)));
-        return false;
-    }
-    return true;
+    return priceValid("price", out.price) && volumeValid("quantity", out.qty);
 }
 
 bool TradeReader::decodeAggTrade(TradeTick& out)

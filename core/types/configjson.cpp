@@ -1,5 +1,8 @@
 #include "types/configjson.h"
 
+#include "types/printable.h"
+#include "types/strictjson.h"
+
 #include <QCryptographicHash>
 #include <cmath>
 #include <functional>
@@ -26,12 +29,13 @@ const char* modeName(TradingMode m)
 }
 
 ConfigError::ConfigError(const QString& source, const QString& key, const QString& problem)
-    : std::runtime_error((key.isEmpty() ? QStringLiteral("%1: %2").arg(source, problem)
-                                        : QStringLiteral("%1: key \"%2\": %3").arg(source, key, problem))
-                             .toStdString())
-    , m_source(source)
-    , m_key(key)
-    , m_problem(problem)
+    : std::runtime_error(
+        printable(key.isEmpty() ? QStringLiteral("%1: %2").arg(source, problem)
+                                : QStringLiteral("%1: key \"%2\": %3").arg(source, key, problem))
+            .toStdString())
+    , m_source(printable(source))
+    , m_key(printable(key))
+    , m_problem(printable(problem))
 {
 }
 
@@ -325,6 +329,17 @@ Config ConfigJson::apply(const json& object, const QString& source, Config base)
         throw ConfigError(
             source, QStringLiteral("freqtrade_url"), QStringLiteral("must start with http:// or https://"));
     return base;
+}
+
+Config ConfigJson::parse(const QByteArray& text, const QString& source, Config base)
+{
+    json object;
+    try {
+        object = StrictJson::parse(text);
+    } catch (const JsonInputError& e) {
+        throw ConfigError(source, e.key(), e.problem());
+    }
+    return apply(object, source, std::move(base));
 }
 
 json ConfigJson::toJson(const Config& config, bool redactSecrets)

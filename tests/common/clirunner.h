@@ -6,6 +6,7 @@
 #include <QString>
 #include <QStringList>
 #include <QTimer>
+#include <functional>
 
 // Runs the real veloce-cli executable, as a user or a script would.
 struct CliRun
@@ -13,6 +14,14 @@ struct CliRun
     int exitCode = -1;
     QString out;
     QString err;
+};
+
+struct CliOptions
+{
+    int timeoutMs = 300000; // a deadline against a hang, not a speed limit
+    QString workingDirectory;
+    // Runs in the child between fork and exec (e.g. setrlimit to make writes fail half-way).
+    std::function<void()> childSetup;
 };
 
 // What a finished child left; one still running (out of time) is killed.
@@ -35,12 +44,24 @@ inline CliRun cliResult(QProcess& p)
     return r;
 }
 
-inline CliRun runCli(const QStringList& args, int timeoutMs = 300000)
+inline CliRun runCli(const QStringList& args, const CliOptions& options)
 {
     QProcess p;
+    if (!options.workingDirectory.isEmpty())
+        p.setWorkingDirectory(options.workingDirectory);
+    if (options.childSetup)
+        p.setChildProcessModifier(options.childSetup);
     p.start(QStringLiteral(VELOCE_BINARY_DIR "/app/veloce-cli"), args);
-    p.waitForFinished(timeoutMs);
+    p.closeWriteChannel(); // stdin at its end: nothing may wait for a terminal
+    p.waitForFinished(options.timeoutMs);
     return cliResult(p);
+}
+
+inline CliRun runCli(const QStringList& args, int timeoutMs = 300000)
+{
+    CliOptions options;
+    options.timeoutMs = timeoutMs;
+    return runCli(args, options);
 }
 
 // The same, while this thread's event loop keeps running: for a child that talks to a loopback
@@ -57,6 +78,7 @@ inline CliRun runCliServing(
     QObject::connect(&p, &QProcess::errorOccurred, &loop, &QEventLoop::quit);
     QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
     p.start(QStringLiteral(VELOCE_BINARY_DIR "/app/veloce-cli"), args);
+    p.closeWriteChannel();
     if (p.state() != QProcess::NotRunning)
         loop.exec();
     return cliResult(p);

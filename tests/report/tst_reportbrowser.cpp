@@ -40,9 +40,8 @@ BacktestSummary backtest(BarSource& source, const Config& config, const QString&
     TeeSink tee { &writer, &collector };
     Backtester backtester(config);
     const BacktestSummary summary = backtester.run(source, tee, sinceOpen);
-    writer.finish(summary);
     data = collector.result(summary, source.description(), config);
-    ResultFolder::writeReportData(data, dir);
+    writer.finish(summary, data);
     return summary;
 }
 
