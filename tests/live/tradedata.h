@@ -4,6 +4,7 @@
 #include "data/csvfields.h"
 #include "data/linereader.h"
 #include "data/marketsimulator.h"
+#include "types/barlimits.h"
 
 #include <QFile>
 #include <QString>
@@ -42,7 +43,7 @@ inline std::vector<AggTrade> readAggTrades(const QString& path)
         veloce::csv::toInt(f[3], t.firstId);
         veloce::csv::toInt(f[4], t.lastId);
         veloce::csv::toInt(f[5], raw);
-        veloce::csv::binanceTimeToMs(raw, t.t);
+        veloce::BarLimits::timeToMs(raw, t.t);
         veloce::csv::toBool(f[6], t.buyerMaker);
         t.bestMatch = true;
         setTexts(t, QString::fromUtf8(f[1].data(), qsizetype(f[1].size())),

@@ -354,7 +354,7 @@ void TestBinanceLive::sessionEqualsBacktest()
             live.onSignal(e.signal);
         for (const SessionEvent& e : events.of(SessionEvent::Kind::Trade))
             live.onTrade(e.trade);
-        live.finish(BacktestSummary());
+        live.finish(BacktestSummary(), ReportData());
     }
     const QStringList wantSignals = fileLines(dir.filePath(QStringLiteral("bt/signals.csv")));
     QVERIFY2(wantSignals.size() > 3, "the market must give signals, or the comparison proves nothing");
