@@ -2,6 +2,7 @@
 
 #include "cliparser.h"
 #include "engine/latencyprobe.h"
+#include "engine/session.h"
 #include "quantile.h"
 #include "safety/killswitch.h"
 #include "sessionhost.h"

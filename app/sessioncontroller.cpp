@@ -1,8 +1,12 @@
 #include "sessioncontroller.h"
 
+#include "alertbanner.h"
 #include "candlechart.h"
+#include "engine/session.h"
 #include "killswitchbutton.h"
 #include "mainwindow.h"
+#include "safety/alertlog.h"
+#include "safety/journalerror.h"
 #include "safety/killswitch.h"
 #include "sessionpanel.h"
 #include "sessionstatus.h"
@@ -27,6 +31,8 @@ SessionController::SessionController(MainWindow* window, SessionPanel* panel, QO
     KillSwitchButton* button = window->killSwitch();
     connect(button, &KillSwitchButton::killRequested, this, &SessionController::kill);
     connect(button, &KillSwitchButton::rearmRequested, this, &SessionController::rearm);
+    connect(window->alertBanner(), &AlertBanner::acknowledgeRequested, this,
+        &SessionController::acknowledgeAlarms);
 }
 
 SessionController::~SessionController()
@@ -52,14 +58,23 @@ bool SessionController::startFromPanel(const Config& config, const QString& jour
 bool SessionController::start(const SessionSetup& setup)
 {
     stop();
-    m_host.reset();
+    m_host.reset(); // returns at once: the old session's threads wind down on their own
     m_pending.reset();
     m_last.reset();
     m_barsShown = 0;
     m_lastBarMs = 0;
+    m_redrawMs = setup.config.snapshotIntervalMs;
     auto host = std::make_unique<SessionHost>(setup);
     try {
         host->open();
+    } catch (const JournalError& e) {
+        const QString text = tr("Could not start the session: %1").arg(QString::fromUtf8(e.what()));
+        m_panel->setState(text, true);
+        m_window->status()->setConnection(SessionStatus::Connection::Failed, QString::fromUtf8(e.what()));
+        Q_EMIT message(text);
+        if (e.refused())
+            Q_EMIT journalRefused(host->setup().journalPath, QString::fromUtf8(e.what()));
+        return false;
     } catch (const std::exception& e) {
         const QString text = tr("Could not start the session: %1").arg(QString::fromUtf8(e.what()));
         m_panel->setState(text, true);
@@ -77,10 +92,12 @@ bool SessionController::start(const SessionSetup& setup)
     connect(h, &SessionHost::killReport, this, &SessionController::onKillReport);
     connect(h, &SessionHost::tradingStateChanged, this,
         [this](TradingState s, const QString& reason, const QString&) { onTradingState(s, reason); });
-    connect(h, &SessionHost::alert, this, [this](const QString& kind, const QString& text) {
-        m_window->statusBar()->showMessage(tr("%1: %2").arg(kind, text), 10000);
-        Q_EMIT message(text);
+    connect(h, &SessionHost::alertRaised, this, [this](const Alert& a) {
+        if (a.severity != AlertSeverity::Info)
+            m_window->statusBar()->showMessage(tr("%1: %2").arg(a.source, a.message), 10000);
+        Q_EMIT message(a.message);
     });
+    connect(h, &SessionHost::alarmsChanged, this, &SessionController::showAlarms);
     connect(h, &SessionHost::finished, this, &SessionController::onFinished);
 
     const Config& config = setup.config;
@@ -92,10 +109,11 @@ bool SessionController::start(const SessionSetup& setup)
         m_window->killSwitch()->showArmed();
     m_window->status()->setTradingHalted(m_halted);
     m_host = std::move(host);
+    showAlarms();
     m_host->start();
     m_panel->setRunning(true);
     m_panel->setState(
-        tr("Running: %1 (journal %2)").arg(m_host->session()->description(), setup.journalPath));
+        tr("Running: %1 (journal %2)").arg(m_host->session()->description(), m_host->setup().journalPath));
     return true;
 }
 
@@ -107,12 +125,20 @@ void SessionController::stop()
 
 void SessionController::onSnapshot(const SessionSnapshotPtr& snapshot)
 {
-    // Keep only the newest; draw at most every kRedrawMs. A slow GUI skips snapshots, never
+    // Keep only the newest; draw at most every snapshot_interval_ms. A slow GUI skips snapshots, never
     // queues work for later, and never holds the engine up.
+    // What the kill switch did is shown at once: the halt, and positions that are gone.
+    const bool urgent = snapshot->halted
+        && (!m_last || !m_last->halted || snapshot->positions.size() < m_last->positions.size());
     m_pending = snapshot;
+    if (urgent) {
+        m_redrawTimer.stop();
+        render();
+        return;
+    }
     if (m_redrawTimer.isActive())
         return;
-    m_redrawTimer.start(int(std::max<qint64>(0, kRedrawMs - m_sinceRedraw.elapsed())));
+    m_redrawTimer.start(int(std::max<qint64>(0, m_redrawMs - m_sinceRedraw.elapsed())));
 }
 
 void SessionController::render()
@@ -154,10 +180,28 @@ void SessionController::kill()
 void SessionController::rearm()
 {
     if (m_host) {
-        m_host->rearm(QStringLiteral("gui"));
+        const QString refused = m_host->rearm(QStringLiteral("gui"));
+        if (!refused.isEmpty()) {
+            m_window->statusBar()->showMessage(tr("Re-arm refused: %1").arg(refused), 15000);
+            Q_EMIT message(tr("Re-arm refused: %1").arg(refused));
+        }
         return;
     }
     onTradingState(TradingState::Active, QString());
+}
+
+void SessionController::acknowledgeAlarms()
+{
+    if (m_host)
+        m_host->alerts()->acknowledgeAll(QStringLiteral("gui"));
+    showAlarms();
+}
+
+void SessionController::showAlarms()
+{
+    const std::vector<Alert> open = m_host ? m_host->alerts()->openAlarms() : std::vector<Alert>();
+    m_window->alertBanner()->setAlarms(open);
+    Q_EMIT alarmsChanged(static_cast<int>(open.size()));
 }
 
 void SessionController::onKillReport(const KillReport& report)
@@ -166,7 +210,8 @@ void SessionController::onKillReport(const KillReport& report)
     QString detail = report.message;
     if (!report.flat && detail.isEmpty())
         detail = tr("NOT FLAT \u2014 check the venue");
-    m_window->killSwitch()->showHalted(report.closed, report.flattenLatencyMs, detail);
+    if (report.flattenRequested || m_window->killSwitch()->state() != KillSwitchButton::State::Halted)
+        m_window->killSwitch()->showHalted(report.closed, report.flattenLatencyMs, detail);
     m_window->status()->setTradingHalted(true);
     Q_EMIT killed(report);
     Q_EMIT tradingStateChanged(true);

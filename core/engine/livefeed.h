@@ -5,6 +5,7 @@
 
 #include <QObject>
 #include <QString>
+#include <functional>
 
 namespace veloce {
 
@@ -22,6 +23,10 @@ public:
     // true when bar times follow the wall clock (a real market): the watchdog then also raises
     // "stale data" when the newest bar is older than the heartbeat timeout.
     virtual bool wallClockTimes() const { return false; }
+    // Back-pressure (SessionRecorder::hasRoom): before each bar a feed that can wait asks the
+    // gate and holds the bar back while it is closed, keeping its event loop turning. A live
+    // market cannot wait: the InfluxDB feed ignores the gate (one bar a second never backs up).
+    void setGate(std::function<bool()> open) { m_gate = std::move(open); }
 
 public Q_SLOTS:
     virtual void start() = 0;
@@ -35,6 +40,12 @@ Q_SIGNALS:
     void trouble(const QString& message);
     // The source cannot go on (unreadable file, server gone); the message is for the user.
     void failed(const QString& message);
+
+protected:
+    bool gateOpen() const { return !m_gate || m_gate(); }
+
+private:
+    std::function<bool()> m_gate;
 };
 
 } // namespace veloce
