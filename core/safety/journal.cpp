@@ -106,51 +106,90 @@ void Journal::openConnection(bool create, int fromVersion)
     m_statements = std::make_unique<JournalStatements>(db, m_path);
 }
 
+JournalState Journal::openNow(const JournalRecovery::Rules& rules)
+{
+    JournalState state;
+    const JournalInspector::Verdict verdict = JournalInspector::inspect(m_path);
+    if (verdict.state == JournalInspector::State::New) {
+        state.account.cash = rules.initialCapital;
+        state.account.peakEquity = rules.initialCapital;
+    } else {
+        // Everything is checked on a read-only connection first: a refused file stays as it was.
+        SqlConnection ro(m_path, SqlConnection::Mode::ReadOnly);
+        if (!ro.isOpen())
+            throw JournalError(
+                QStringLiteral("%1: %2").arg(m_path, JournalInspector::describeSqliteError(ro.errorText())),
+                JournalError::Kind::Refused);
+        state = JournalRecovery::read(ro.db(), m_path, verdict.version, rules);
+    }
+    openConnection(verdict.state == JournalInspector::State::New,
+        verdict.state == JournalInspector::State::Legacy ? verdict.version : -1);
+    return state;
+}
+
 JournalState Journal::open(const JournalRecovery::Rules& rules)
 {
     JournalState state;
-    call([&] {
-        const JournalInspector::Verdict verdict = JournalInspector::inspect(m_path);
-        if (verdict.state == JournalInspector::State::New) {
-            state.account.cash = rules.initialCapital;
-            state.account.peakEquity = rules.initialCapital;
-        } else {
-            // Everything is checked on a read-only connection first: a refused file stays as it was.
-            SqlConnection ro(m_path, SqlConnection::Mode::ReadOnly);
-            if (!ro.isOpen())
-                throw JournalError(QStringLiteral("%1: %2").arg(
-                                       m_path, JournalInspector::describeSqliteError(ro.errorText())),
-                    JournalError::Kind::Refused);
-            state = JournalRecovery::read(ro.db(), m_path, verdict.version, rules);
-        }
-        openConnection(verdict.state == JournalInspector::State::New,
-            verdict.state == JournalInspector::State::Legacy ? verdict.version : -1);
-    });
+    call([&] { state = openNow(rules); });
     return state;
+}
+
+void Journal::openAsync(const JournalRecovery::Rules& rules, Opened done)
+{
+    Item item;
+    item.type = Item::Type::Task;
+    item.task = [this, rules, done = std::move(done)] {
+        try {
+            const JournalState state = openNow(rules);
+            done(state, nullptr);
+        } catch (...) {
+            done(JournalState(), std::current_exception());
+        }
+    };
+    enqueue(std::move(item), true);
+}
+
+void Journal::beginNow(const SessionInfo& info)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral(
+        "INSERT INTO sessions (started_ms, mode, broker, source, config_hash, config_json, app_version,"
+        " recovered_from, fill_count, last_seq, resumed_after_ms, feed_start_ms, feed_start_price,"
+        " initial_capital, max_open_positions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?, ?, ?, ?)"));
+    const auto optional = [](auto v) { return v > 0 ? QVariant(v) : QVariant(); };
+    for (const QVariant& v :
+        { QVariant(QDateTime::currentMSecsSinceEpoch()), QVariant(info.mode), QVariant(info.broker),
+            QVariant(info.source), QVariant(info.configHash), QVariant(info.configJson),
+            QVariant(QStringLiteral(VELOCE_VERSION)), optional(qlonglong(info.recoveredFrom)),
+            optional(qlonglong(info.resumedAfterMs)), optional(qlonglong(info.feedStartMs)),
+            optional(info.feedStartPrice), QVariant(info.initialCapital), QVariant(info.maxOpenPositions) })
+        q.addBindValue(v);
+    if (!q.exec())
+        throw JournalError(
+            QStringLiteral("%1: cannot record the session: %2").arg(m_path, q.lastError().text()));
+    m_sessionId.store(q.lastInsertId().toLongLong(), std::memory_order_release);
 }
 
 std::int64_t Journal::beginSession(const SessionInfo& info)
 {
-    call([&] {
-        QSqlQuery q(QSqlDatabase::database(m_connection));
-        q.prepare(QStringLiteral(
-            "INSERT INTO sessions (started_ms, mode, broker, source, config_hash, config_json, app_version,"
-            " recovered_from, fill_count, last_seq, resumed_after_ms, feed_start_ms, feed_start_price,"
-            " initial_capital, max_open_positions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?, ?, ?, ?)"));
-        const auto optional = [](auto v) { return v > 0 ? QVariant(v) : QVariant(); };
-        for (const QVariant& v : { QVariant(QDateTime::currentMSecsSinceEpoch()), QVariant(info.mode),
-                 QVariant(info.broker), QVariant(info.source), QVariant(info.configHash),
-                 QVariant(info.configJson), QVariant(QStringLiteral(VELOCE_VERSION)),
-                 optional(qlonglong(info.recoveredFrom)), optional(qlonglong(info.resumedAfterMs)),
-                 optional(qlonglong(info.feedStartMs)), optional(info.feedStartPrice),
-                 QVariant(info.initialCapital), QVariant(info.maxOpenPositions) })
-            q.addBindValue(v);
-        if (!q.exec())
-            throw JournalError(
-                QStringLiteral("%1: cannot record the session: %2").arg(m_path, q.lastError().text()));
-        m_sessionId.store(q.lastInsertId().toLongLong(), std::memory_order_release);
-    });
+    call([&] { beginNow(info); });
     return sessionId();
+}
+
+void Journal::beginSessionAsync(
+    const SessionInfo& info, std::function<void(std::int64_t id, const QString& error)> done)
+{
+    Item item;
+    item.type = Item::Type::Task;
+    item.task = [this, info, done = std::move(done)] {
+        try {
+            beginNow(info);
+            done(sessionId(), QString());
+        } catch (const JournalError& e) {
+            done(0, QString::fromUtf8(e.what()));
+        }
+    };
+    enqueue(std::move(item), true);
 }
 
 void Journal::endSession(const QString& reason, Done done)

@@ -10,6 +10,7 @@
 #include <QString>
 #include <atomic>
 #include <condition_variable>
+#include <exception>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -72,10 +73,18 @@ public:
     // full disk. 0 = no cap.
     void setMaxPageCount(int pages) { m_maxPages = pages; }
 
-    // Blocking (runs on the writer thread). Validates the file, recovers its state, then
-    // creates or upgrades the schema. Throws JournalError (refused: the file was not changed).
+    // Validates the file, recovers its state, then creates or upgrades the schema (on the writer
+    // thread). Throws JournalError (refused: the file was not changed). open() waits for it;
+    // openAsync() returns at once and calls `done` on the writer thread with the state or the
+    // error (a JournalError in the exception_ptr).
     JournalState open(const JournalRecovery::Rules& rules);
-    std::int64_t beginSession(const SessionInfo& info); // blocking; throws JournalError
+    using Opened = std::function<void(const JournalState& state, std::exception_ptr error)>;
+    void openAsync(const JournalRecovery::Rules& rules, Opened done);
+    // Records the session's row. Blocking, or asynchronous with `done(id, error)` on the writer
+    // thread.
+    std::int64_t beginSession(const SessionInfo& info); // throws JournalError
+    void beginSessionAsync(
+        const SessionInfo& info, std::function<void(std::int64_t id, const QString& error)> done);
     std::int64_t sessionId() const { return m_sessionId.load(std::memory_order_acquire); }
 
     // Asynchronous; `done` runs on the writer thread.
@@ -112,6 +121,8 @@ private:
     void call(std::function<void()> task); // runs on the writer thread, waits, rethrows
     void fail(const QString& message);
     void openConnection(bool create, int fromVersion);
+    JournalState openNow(const JournalRecovery::Rules& rules); // writer thread
+    void beginNow(const SessionInfo& info); // writer thread
 
     QString m_path;
     QString m_connection;
