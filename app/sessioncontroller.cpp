@@ -64,57 +64,74 @@ bool SessionController::start(const SessionSetup& setup)
     m_barsShown = 0;
     m_lastBarMs = 0;
     m_redrawMs = setup.config.snapshotIntervalMs;
-    auto host = std::make_unique<SessionHost>(setup);
+    m_host = std::make_unique<SessionHost>(setup);
+    SessionHost* host = m_host.get();
+    m_panel->setRunning(true);
+    m_panel->setState(tr("Opening the journal %1…").arg(host->setup().journalPath));
     try {
-        host->open();
-    } catch (const JournalError& e) {
-        const QString text = tr("Could not start the session: %1").arg(QString::fromUtf8(e.what()));
-        m_panel->setState(text, true);
-        m_window->status()->setConnection(SessionStatus::Connection::Failed, QString::fromUtf8(e.what()));
-        Q_EMIT message(text);
-        if (e.refused())
-            Q_EMIT journalRefused(host->setup().journalPath, QString::fromUtf8(e.what()));
+        // Returns at once: the journal is checked and read on its own thread.
+        host->openAsync([this, host](std::exception_ptr error) { onOpened(host, error); });
+    } catch (...) {
+        onOpened(host, std::current_exception());
         return false;
-    } catch (const std::exception& e) {
-        const QString text = tr("Could not start the session: %1").arg(QString::fromUtf8(e.what()));
+    }
+    return true;
+}
+
+void SessionController::onOpened(SessionHost* host, std::exception_ptr error)
+{
+    if (host != m_host.get())
+        return; // a session replaced in the meantime
+    if (error) {
+        QString what;
+        bool refused = false;
+        try {
+            std::rethrow_exception(error);
+        } catch (const JournalError& e) {
+            what = QString::fromUtf8(e.what());
+            refused = e.refused();
+        } catch (const std::exception& e) {
+            what = QString::fromUtf8(e.what());
+        }
+        const QString text = tr("Could not start the session: %1").arg(what);
+        m_panel->setRunning(false);
         m_panel->setState(text, true);
-        m_window->status()->setConnection(SessionStatus::Connection::Failed, QString::fromUtf8(e.what()));
+        m_window->status()->setConnection(SessionStatus::Connection::Failed, what);
         Q_EMIT message(text);
-        return false;
+        if (refused)
+            Q_EMIT journalRefused(host->setup().journalPath, what);
+        return;
     }
     if (m_halted && !host->killSwitch()->halted())
         host->killSwitch()->startHalted(tr("halted in the window before this session started"));
     m_halted = host->killSwitch()->halted();
 
-    SessionHost* h = host.get();
-    connect(h, &SessionHost::snapshotReady, this, &SessionController::onSnapshot);
-    connect(h, &SessionHost::eventCommitted, m_window, &MainWindow::showSessionEvent);
-    connect(h, &SessionHost::killReport, this, &SessionController::onKillReport);
-    connect(h, &SessionHost::tradingStateChanged, this,
+    connect(host, &SessionHost::snapshotReady, this, &SessionController::onSnapshot);
+    connect(host, &SessionHost::eventCommitted, m_window, &MainWindow::showSessionEvent);
+    connect(host, &SessionHost::killReport, this, &SessionController::onKillReport);
+    connect(host, &SessionHost::tradingStateChanged, this,
         [this](TradingState s, const QString& reason, const QString&) { onTradingState(s, reason); });
-    connect(h, &SessionHost::alertRaised, this, [this](const Alert& a) {
+    connect(host, &SessionHost::alertRaised, this, [this](const Alert& a) {
         if (a.severity != AlertSeverity::Info)
             m_window->statusBar()->showMessage(tr("%1: %2").arg(a.source, a.message), 10000);
         Q_EMIT message(a.message);
     });
-    connect(h, &SessionHost::alarmsChanged, this, &SessionController::showAlarms);
-    connect(h, &SessionHost::finished, this, &SessionController::onFinished);
+    connect(host, &SessionHost::alarmsChanged, this, &SessionController::showAlarms);
+    connect(host, &SessionHost::finished, this, &SessionController::onFinished);
 
-    const Config& config = setup.config;
-    m_window->resetLiveView(h->session()->description(), config.initialCapital, config.minEntryScore,
+    const Config& config = host->setup().config;
+    m_window->resetLiveView(host->session()->description(), config.initialCapital, config.minEntryScore,
         config.heartbeatTimeoutS * 1000);
     if (m_halted)
         m_window->killSwitch()->showHalted(0, 0, host->killSwitch()->haltReason());
     else
         m_window->killSwitch()->showArmed();
     m_window->status()->setTradingHalted(m_halted);
-    m_host = std::move(host);
     showAlarms();
-    m_host->start();
-    m_panel->setRunning(true);
+    host->start();
     m_panel->setState(
-        tr("Running: %1 (journal %2)").arg(m_host->session()->description(), m_host->setup().journalPath));
-    return true;
+        tr("Running: %1 (journal %2)").arg(host->session()->description(), host->setup().journalPath));
+    Q_EMIT sessionStarted();
 }
 
 void SessionController::stop()
@@ -165,10 +182,11 @@ void SessionController::kill()
     // The host's KillSwitch sets its atomic halt flag before trigger() returns; the flatten runs
     // on the safety thread and reports through killReport.
     m_halted = true;
-    if (m_host) {
+    if (m_host && m_host->isOpen()) {
         m_host->kill(tr("kill switch pressed in the window"), QStringLiteral("gui"));
         return;
     }
+    // No session yet (or one still opening: it starts halted, see onOpened()).
     KillReport report;
     report.reason = tr("kill switch pressed in the window");
     report.origin = QStringLiteral("gui");
@@ -179,7 +197,7 @@ void SessionController::kill()
 
 void SessionController::rearm()
 {
-    if (m_host) {
+    if (m_host && m_host->isOpen()) {
         const QString refused = m_host->rearm(QStringLiteral("gui"));
         if (!refused.isEmpty()) {
             m_window->statusBar()->showMessage(tr("Re-arm refused: %1").arg(refused), 15000);
@@ -192,14 +210,15 @@ void SessionController::rearm()
 
 void SessionController::acknowledgeAlarms()
 {
-    if (m_host)
+    if (m_host && m_host->isOpen())
         m_host->alerts()->acknowledgeAll(QStringLiteral("gui"));
     showAlarms();
 }
 
 void SessionController::showAlarms()
 {
-    const std::vector<Alert> open = m_host ? m_host->alerts()->openAlarms() : std::vector<Alert>();
+    const std::vector<Alert> open
+        = m_host && m_host->isOpen() ? m_host->alerts()->openAlarms() : std::vector<Alert>();
     m_window->alertBanner()->setAlarms(open);
     Q_EMIT alarmsChanged(static_cast<int>(open.size()));
 }

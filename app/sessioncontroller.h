@@ -29,11 +29,14 @@ public:
     SessionController(MainWindow* window, SessionPanel* panel, QObject* parent = nullptr);
     ~SessionController() override;
 
-    // Throws nothing: problems are shown in the panel and returned as false.
+    // Throws nothing and returns at once: the journal is opened on its own thread, then the
+    // session starts (sessionStarted()) or the problem is shown in the panel (and a refused
+    // journal reported through journalRefused()). false: it could not even begin.
     bool start(const SessionSetup& setup);
     bool startFromPanel(const Config& config, const QString& journalPath);
     void stop();
     bool isRunning() const { return m_host && m_host->isRunning(); }
+    bool isOpening() const { return m_host && !m_host->isOpen(); }
     bool halted() const { return m_halted; }
     SessionHost* host() const { return m_host.get(); }
     SessionSnapshotPtr lastSnapshot() const { return m_last; }
@@ -55,8 +58,10 @@ Q_SIGNALS:
     // The journal cannot be used (not a journal, damaged, inconsistent): it was not changed.
     void journalRefused(const QString& path, const QString& message);
     void alarmsChanged(int openAlarms);
+    void sessionStarted();
 
 private:
+    void onOpened(SessionHost* host, std::exception_ptr error);
     void onSnapshot(const SessionSnapshotPtr& snapshot);
     void render();
     void onKillReport(const KillReport& report);

@@ -119,16 +119,69 @@ const RecoveredAccount& SessionHost::recovered() const
 
 void SessionHost::open()
 {
+    // The CLI's form: the same steps as openAsync(), waiting for the journal's thread (no event
+    // loop runs here, so nothing the CLI has queued, a SIGINT for one, is handled before start()).
     createRuntime();
     listenKillSocket();
-    recoverJournal();
+    build(m_rt->journal->open(recoveryRules()));
+    onSessionBegun(m_rt->journal->beginSession(sessionInfo()));
+}
+
+void SessionHost::openAsync(Opened done)
+{
+    createRuntime();
+    listenKillSocket();
+    m_opened = std::move(done);
+    std::shared_ptr<Link> link = m_link;
+    // Validation and recovery read the whole journal: on the journal's thread, not this one.
+    m_rt->journal->openAsync(recoveryRules(), [link](const JournalState& state, std::exception_ptr error) {
+        link->post([state, error](SessionHost& h) {
+            if (error) {
+                h.finishOpen(error);
+                return;
+            }
+            try {
+                h.build(state);
+            } catch (...) {
+                h.finishOpen(std::current_exception());
+                return;
+            }
+            std::shared_ptr<Link> again = h.m_link;
+            h.m_rt->journal->beginSessionAsync(h.sessionInfo(), [again](std::int64_t id, const QString& e) {
+                again->post([id, e](SessionHost& h2) {
+                    if (!e.isEmpty())
+                        h2.finishOpen(std::make_exception_ptr(JournalError(e)));
+                    else
+                        h2.onSessionBegun(id);
+                });
+            });
+        });
+    });
+}
+
+JournalRecovery::Rules SessionHost::recoveryRules() const
+{
+    JournalRecovery::Rules rules;
+    rules.initialCapital = m_setup.config.initialCapital;
+    rules.maxOpenPositions = m_setup.config.maxOpenPositions;
+    return rules;
+}
+
+void SessionHost::build(const JournalState& state)
+{
+    takeOverJournal(state);
     createSession();
     createFlattener();
     wireJournal();
     wireKillSwitch();
     wireWatchdog();
     wireDelivery();
-    beginJournalSession();
+}
+
+void SessionHost::finishOpen(std::exception_ptr error)
+{
+    if (Opened done = std::exchange(m_opened, nullptr))
+        done(error);
 }
 
 void SessionHost::createRuntime()
@@ -171,12 +224,9 @@ void SessionHost::listenKillSocket()
         throw std::runtime_error(QStringLiteral("%1: %2").arg(m_setup.journalPath, error).toStdString());
 }
 
-void SessionHost::recoverJournal()
+void SessionHost::takeOverJournal(const JournalState& state)
 {
-    JournalRecovery::Rules rules;
-    rules.initialCapital = m_setup.config.initialCapital;
-    rules.maxOpenPositions = m_setup.config.maxOpenPositions;
-    m_rt->recovered = m_rt->journal->open(rules);
+    m_rt->recovered = state;
     RecoveredAccount& rec = m_rt->recovered.account;
     if (m_setup.broker == QLatin1String("freqtrade")) {
         // FreqTrade is the source of truth for positions: only the halt state and where the data
@@ -332,7 +382,7 @@ void SessionHost::wireDelivery()
     connect(m_rt->session, &Session::finished, this, &SessionHost::onSessionFinished);
 }
 
-void SessionHost::beginJournalSession()
+Journal::SessionInfo SessionHost::sessionInfo() const
 {
     const Config& config = m_setup.config;
     const RecoveredAccount& rec = m_rt->recovered.account;
@@ -348,7 +398,13 @@ void SessionHost::beginJournalSession()
     info.resumedAfterMs = rec.lastBarMs;
     info.feedStartMs = m_feedStartMs;
     info.feedStartPrice = m_feedStartPrice;
-    m_sessionId = m_rt->journal->beginSession(info);
+    return info;
+}
+
+void SessionHost::onSessionBegun(std::int64_t id)
+{
+    m_sessionId = id;
+    const RecoveredAccount& rec = m_rt->recovered.account;
     if (rec.halted) {
         const QString reason
             = rec.haltReason.isEmpty() ? QStringLiteral("halted before the restart") : rec.haltReason;
@@ -357,6 +413,8 @@ void SessionHost::beginJournalSession()
             QStringLiteral("trading was halted before this start (%1); it stays halted until re-armed")
                 .arg(reason));
     }
+    m_open = true;
+    finishOpen(nullptr);
 }
 
 void SessionHost::start()

@@ -4,16 +4,18 @@
 #include "engine/sessionevent.h"
 #include "engine/sessionsnapshot.h"
 #include "safety/alert.h"
+#include "safety/journal.h"
 #include "safety/killreport.h"
 #include "sessionsetup.h"
 
 #include <QObject>
+#include <exception>
+#include <functional>
 #include <memory>
 
 namespace veloce {
 
 class AlertLog;
-class Journal;
 class KillSwitch;
 class Session;
 struct SessionRuntime;
@@ -24,10 +26,11 @@ struct SessionRuntime;
 // The CLI's `paper` command and the GUI both drive sessions through this class; everything they
 // show arrives as queued signals on the host's thread.
 //
-// Lifecycle: open() (journal validation and recovery, kill socket; throws with a message for the
-// user), start(), then stop() or the feed's end; finished() comes once the journal has the
-// session's end row and every committed event was delivered. Nothing here waits for the engine
-// or the safety thread: destroying a host hands its threads to the ThreadReaper and returns.
+// Lifecycle: open() or openAsync() (kill socket, journal validation and recovery on the journal's
+// thread, then the session), start(), then stop() or the feed's end; finished() comes once the
+// journal has the session's end row and every committed event was delivered. The window uses
+// openAsync(): it never waits for the disk, the engine or the safety thread; destroying a host
+// hands its threads to the ThreadReaper and returns.
 class SessionHost : public QObject
 {
     Q_OBJECT
@@ -37,6 +40,11 @@ public:
 
     // Throws JournalError (refused: exit code 2), DataError, UsageError or std::runtime_error.
     void open();
+    // Returns at once; `done` runs on the host's thread with nullptr, or the error open() would
+    // have thrown. Errors found before the journal is read (the kill socket) are thrown here.
+    using Opened = std::function<void(std::exception_ptr error)>;
+    void openAsync(Opened done);
+    bool isOpen() const { return m_open; }
     void start();
     // Asynchronous: finished() follows. Open positions stay open (and journaled).
     void stop(const QString& reason);
@@ -75,14 +83,18 @@ private:
     struct Link;
     void createRuntime();
     void listenKillSocket();
-    void recoverJournal();
+    JournalRecovery::Rules recoveryRules() const;
+    void build(const JournalState& state); // the session and its wiring, from the recovered state
+    void takeOverJournal(const JournalState& state);
     void createSession();
     void createFlattener();
     void wireJournal();
     void wireKillSwitch();
     void wireWatchdog();
     void wireDelivery();
-    void beginJournalSession();
+    Journal::SessionInfo sessionInfo() const;
+    void onSessionBegun(std::int64_t id);
+    void finishOpen(std::exception_ptr error); // calls the open callback once; nullptr: opened
     void onSessionFinished();
     void deliverEvents();
     void deliverSnapshot();
@@ -90,10 +102,12 @@ private:
     SessionSetup m_setup;
     std::shared_ptr<SessionRuntime> m_rt;
     std::shared_ptr<Link> m_link; // lets other threads post to this host while it exists
+    Opened m_opened;
     std::int64_t m_sessionId = 0;
     std::int64_t m_feedStartMs = 0; // the simulator's start, journaled (its bars can be made again)
     double m_feedStartPrice = 0;
     QString m_socketName;
+    bool m_open = false;
     bool m_running = false;
     bool m_finished = false;
 };

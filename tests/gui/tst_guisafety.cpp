@@ -7,8 +7,9 @@
 //
 // Under Xvfb with VELOCE_SAFETY_SCREENSHOT=FILE the halted window is also captured with
 // ImageMagick's `import -window root` (the screenshot of the report):
-//   xvfb-run -a -s "-screen 0 1600x1000x24" env QT_QPA_PLATFORM=xcb \
+//   xvfb-run -a -s "-screen 0 1600x1000x24" env QT_QPA_PLATFORM=xcb
 //       VELOCE_SAFETY_SCREENSHOT=/tmp/halted.png build/dev/tests/gui/tst_gui_safety killThroughTheWindow
+// (one command line)
 #include "../session/fakefreqtrade.h"
 #include "../session/journalfixtures.h"
 #include "alertbanner.h"
@@ -166,6 +167,7 @@ private Q_SLOTS:
         setup.speed = 1;
         setup.journalPath = m_dir.filePath(QStringLiteral("venue.sqlite"));
         QVERIFY(c->sessions()->start(setup));
+        QTRY_VERIFY_WITH_TIMEOUT(c->sessions()->isRunning(), 30000);
         KillSwitch* kill = c->sessions()->host()->killSwitch();
         c->sessions()->kill();
         QTRY_VERIFY_WITH_TIMEOUT(fake.requests(QStringLiteral("/forceexit")) >= 1, 10000);
