@@ -100,6 +100,12 @@ void SessionController::onOpened(SessionHost* host, std::exception_ptr error)
         Q_EMIT message(text);
         if (refused)
             Q_EMIT journalRefused(host->setup().journalPath, what);
+        // A host that could not open is discarded (its kill socket closes), once this callback
+        // has returned into it.
+        QTimer::singleShot(0, this, [this, host] {
+            if (m_host.get() == host)
+                m_host.reset();
+        });
         return;
     }
     if (m_halted && !host->killSwitch()->halted())
@@ -136,6 +142,13 @@ void SessionController::onOpened(SessionHost* host, std::exception_ptr error)
 
 void SessionController::stop()
 {
+    if (isOpening()) {
+        // Stopped before it started: nothing ran, nothing to wait for.
+        m_host.reset();
+        m_panel->setRunning(false);
+        m_panel->setState(tr("Session stopped"));
+        return;
+    }
     if (m_host && m_host->isRunning())
         m_host->stop(QStringLiteral("stopped in the window"));
 }

@@ -20,6 +20,7 @@
 #include "mainwindow.h"
 #include "positionsmodel.h"
 #include "safety/alertlog.h"
+#include "safety/killserver.h"
 #include "safety/killswitch.h"
 #include "sessioncontroller.h"
 #include "sessionhost.h"
@@ -98,9 +99,13 @@ private Q_SLOTS:
         QTest::mousePress(
             w->killSwitch()->findChild<QPushButton*>(QStringLiteral("killSwitchButton")), Qt::LeftButton);
         // The window tells the truth while the engine thread is still stuck.
-        QTRY_VERIFY_WITH_TIMEOUT(w->positionsModel()->rowCount() == 0
-                && w->status()->tradingText().contains(QLatin1String("HALTED")),
-            5000);
+        // qWaitFor polls every few ms (QTRY every 50 ms): the figure is the window's, not the poll's.
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return w->positionsModel()->rowCount() == 0
+                    && w->status()->tradingText().contains(QLatin1String("HALTED"));
+            },
+            5000));
         const qint64 shownMs = clock.elapsed();
         QVERIFY2(session->stalled(), "the window must not have waited for the engine");
         qInfo("engine stalled: %d position(s) in the table, kill switch pressed -> table empty and HALTED "
@@ -215,6 +220,9 @@ private Q_SLOTS:
         QTRY_COMPARE(refused.count(), 1);
         QVERIFY(refused.first().at(1).toString().contains(QLatin1String("not a Veloce journal")));
         QVERIFY(!c.sessions()->isRunning());
+        // No half-opened session is left holding the journal's kill socket (`veloce-cli kill`
+        // would find a session that does not exist).
+        QTRY_VERIFY(!KillServer::inUse(KillServer::socketNameFor(path)));
         QMessageBox* box = nullptr;
         QTRY_VERIFY(
             (box = c.window()->findChild<QMessageBox*>(QStringLiteral("journalRefusedBox"))) != nullptr);
