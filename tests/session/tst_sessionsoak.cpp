@@ -173,7 +173,9 @@ void TestSessionSoak::journalEqualsReplayAfterEveryKill()
             PaperProcess paper(
                 { QStringLiteral("--simulate"), QStringLiteral("--seed"), QString::number(kSeed),
                     QStringLiteral("--speed"), QStringLiteral("max"), QStringLiteral("--journal"), journal });
-            const QJsonObject start = paper.waitForEvent(QStringLiteral("start"), 30000);
+            // A restart first validates the whole journal, which grows with the run (about 4 s
+            // per minute of full speed on a 2-core machine): a generous bound for a hung start.
+            const QJsonObject start = paper.waitForEvent(QStringLiteral("start"), 600000);
             QVERIFY2(!start.isEmpty(), qPrintable(paper.stderrText()));
             // The restart took over exactly the replayed account.
             const QJsonObject rec = start.value(QLatin1String("recovered")).toObject();
