@@ -1,10 +1,14 @@
 #include "sessioncontroller.h"
 
+#include "alertbanner.h"
 #include "candlechart.h"
 #include "engine/livefeed.h"
+#include "engine/session.h"
 #include "killswitchbutton.h"
 #include "liveconfirmdialog.h"
 #include "mainwindow.h"
+#include "safety/alertlog.h"
+#include "safety/journalerror.h"
 #include "safety/killswitch.h"
 #include "sessionpanel.h"
 #include "sessionstatus.h"
@@ -35,6 +39,8 @@ SessionController::SessionController(MainWindow* window, SessionPanel* panel, QO
     connect(button, &KillSwitchButton::rearmRequested, this, &SessionController::rearm);
     connect(panel, &SessionPanel::recordRequested, this, &SessionController::startRecording);
     connect(panel, &SessionPanel::stopRecordingRequested, this, &SessionController::stopRecording);
+    connect(window->alertBanner(), &AlertBanner::acknowledgeRequested, this,
+        &SessionController::acknowledgeAlarms);
 }
 
 SessionController::~SessionController()
@@ -70,60 +76,102 @@ bool SessionController::startFromPanel(const Config& config, const QString& jour
 bool SessionController::start(const SessionSetup& setup)
 {
     stop();
-    m_host.reset();
+    m_host.reset(); // returns at once: the old session's threads wind down on their own
     m_pending.reset();
     m_last.reset();
     m_barsShown = 0;
     m_lastBarMs = 0;
-    auto host = std::make_unique<SessionHost>(setup);
+    m_redrawMs = setup.config.snapshotIntervalMs;
+    m_host = std::make_unique<SessionHost>(setup);
+    SessionHost* host = m_host.get();
+    m_panel->setRunning(true);
+    m_panel->setState(tr("Opening the journal %1…").arg(host->setup().journalPath));
     try {
-        host->open();
-    } catch (const std::exception& e) {
-        const QString text = tr("Could not start the session: %1").arg(QString::fromUtf8(e.what()));
-        m_panel->setState(text, true);
-        m_window->status()->setConnection(SessionStatus::Connection::Failed, QString::fromUtf8(e.what()));
-        Q_EMIT message(text);
+        // Returns at once: the journal is checked and read on its own thread.
+        host->openAsync([this, host](std::exception_ptr error) { onOpened(host, error); });
+    } catch (...) {
+        onOpened(host, std::current_exception());
         return false;
+    }
+    return true;
+}
+
+void SessionController::onOpened(SessionHost* host, std::exception_ptr error)
+{
+    if (host != m_host.get())
+        return; // a session replaced in the meantime
+    if (error) {
+        QString what;
+        bool refused = false;
+        try {
+            std::rethrow_exception(error);
+        } catch (const JournalError& e) {
+            what = QString::fromUtf8(e.what());
+            refused = e.refused();
+        } catch (const std::exception& e) {
+            what = QString::fromUtf8(e.what());
+        }
+        const QString text = tr("Could not start the session: %1").arg(what);
+        m_panel->setRunning(false);
+        m_panel->setState(text, true);
+        m_window->status()->setConnection(SessionStatus::Connection::Failed, what);
+        Q_EMIT message(text);
+        if (refused)
+            Q_EMIT journalRefused(host->setup().journalPath, what);
+        // A host that could not open is discarded (its kill socket closes), once this callback
+        // has returned into it.
+        QTimer::singleShot(0, this, [this, host] {
+            if (m_host.get() == host)
+                m_host.reset();
+        });
+        return;
     }
     if (m_halted && !host->killSwitch()->halted())
         host->killSwitch()->startHalted(tr("halted in the window before this session started"));
     m_halted = host->killSwitch()->halted();
 
-    SessionHost* h = host.get();
-    connect(h, &SessionHost::snapshotReady, this, &SessionController::onSnapshot);
-    connect(h, &SessionHost::eventCommitted, m_window, &MainWindow::showSessionEvent);
-    connect(h, &SessionHost::killReport, this, &SessionController::onKillReport);
-    connect(h, &SessionHost::tradingStateChanged, this,
+    connect(host, &SessionHost::snapshotReady, this, &SessionController::onSnapshot);
+    connect(host, &SessionHost::eventCommitted, m_window, &MainWindow::showSessionEvent);
+    connect(host, &SessionHost::killReport, this, &SessionController::onKillReport);
+    connect(host, &SessionHost::tradingStateChanged, this,
         [this](TradingState s, const QString& reason, const QString&) { onTradingState(s, reason); });
-    connect(h, &SessionHost::alert, this, [this](const QString& kind, const QString& text) {
-        m_window->statusBar()->showMessage(tr("%1: %2").arg(kind, text), 10000);
-        Q_EMIT message(text);
+    connect(host, &SessionHost::alertRaised, this, [this](const Alert& a) {
+        if (a.severity != AlertSeverity::Info)
+            m_window->statusBar()->showMessage(tr("%1: %2").arg(a.source, a.message), 10000);
+        Q_EMIT message(a.message);
     });
-    connect(h, &SessionHost::finished, this, &SessionController::onFinished);
-    connect(h, &SessionHost::recordingChanged, this, [this](bool recording, const QString& text) {
+    connect(host, &SessionHost::alarmsChanged, this, &SessionController::showAlarms);
+    connect(host, &SessionHost::finished, this, &SessionController::onFinished);
+    connect(host, &SessionHost::recordingChanged, this, [this](bool recording, const QString& text) {
         m_panel->setRecording(recording, text);
         Q_EMIT recordingChanged(recording, text);
     });
 
-    const Config& config = setup.config;
-    m_window->resetLiveView(h->session()->description(), config.initialCapital, config.minEntryScore,
+    const Config& config = host->setup().config;
+    m_window->resetLiveView(host->session()->description(), config.initialCapital, config.minEntryScore,
         config.heartbeatTimeoutS * 1000);
     if (m_halted)
         m_window->killSwitch()->showHalted(0, 0, host->killSwitch()->haltReason());
     else
         m_window->killSwitch()->showArmed();
     m_window->status()->setTradingHalted(m_halted);
-    m_host = std::move(host);
-    m_host->start();
-    m_panel->setRunning(true);
-    m_panel->setRecordable(m_host->session()->feed()->canRecord());
+    showAlarms();
+    host->start();
+    m_panel->setRecordable(host->session()->feed()->canRecord());
     m_panel->setState(
-        tr("Running: %1 (journal %2)").arg(m_host->session()->description(), setup.journalPath));
-    return true;
+        tr("Running: %1 (journal %2)").arg(host->session()->description(), host->setup().journalPath));
+    Q_EMIT sessionStarted();
 }
 
 void SessionController::stop()
 {
+    if (isOpening()) {
+        // Stopped before it started: nothing ran, nothing to wait for.
+        m_host.reset();
+        m_panel->setRunning(false);
+        m_panel->setState(tr("Session stopped"));
+        return;
+    }
     if (m_host && m_host->isRunning())
         m_host->stop(QStringLiteral("stopped in the window"));
 }
@@ -144,12 +192,20 @@ void SessionController::stopRecording()
 
 void SessionController::onSnapshot(const SessionSnapshotPtr& snapshot)
 {
-    // Keep only the newest; draw at most every kRedrawMs. A slow GUI skips snapshots, never
+    // Keep only the newest; draw at most every snapshot_interval_ms. A slow GUI skips snapshots, never
     // queues work for later, and never holds the engine up.
+    // What the kill switch did is shown at once: the halt, and positions that are gone.
+    const bool urgent = snapshot->halted
+        && (!m_last || !m_last->halted || snapshot->positions.size() < m_last->positions.size());
     m_pending = snapshot;
+    if (urgent) {
+        m_redrawTimer.stop();
+        render();
+        return;
+    }
     if (m_redrawTimer.isActive())
         return;
-    m_redrawTimer.start(int(std::max<qint64>(0, kRedrawMs - m_sinceRedraw.elapsed())));
+    m_redrawTimer.start(int(std::max<qint64>(0, m_redrawMs - m_sinceRedraw.elapsed())));
 }
 
 void SessionController::render()
@@ -176,10 +232,11 @@ void SessionController::kill()
     // The host's KillSwitch sets its atomic halt flag before trigger() returns; the flatten runs
     // on the safety thread and reports through killReport.
     m_halted = true;
-    if (m_host) {
+    if (m_host && m_host->isOpen()) {
         m_host->kill(tr("kill switch pressed in the window"), QStringLiteral("gui"));
         return;
     }
+    // No session yet (or one still opening: it starts halted, see onOpened()).
     KillReport report;
     report.reason = tr("kill switch pressed in the window");
     report.origin = QStringLiteral("gui");
@@ -190,11 +247,30 @@ void SessionController::kill()
 
 void SessionController::rearm()
 {
-    if (m_host) {
-        m_host->rearm(QStringLiteral("gui"));
+    if (m_host && m_host->isOpen()) {
+        const QString refused = m_host->rearm(QStringLiteral("gui"));
+        if (!refused.isEmpty()) {
+            m_window->statusBar()->showMessage(tr("Re-arm refused: %1").arg(refused), 15000);
+            Q_EMIT message(tr("Re-arm refused: %1").arg(refused));
+        }
         return;
     }
     onTradingState(TradingState::Active, QString());
+}
+
+void SessionController::acknowledgeAlarms()
+{
+    if (m_host && m_host->isOpen())
+        m_host->alerts()->acknowledgeAll(QStringLiteral("gui"));
+    showAlarms();
+}
+
+void SessionController::showAlarms()
+{
+    const std::vector<Alert> open
+        = m_host && m_host->isOpen() ? m_host->alerts()->openAlarms() : std::vector<Alert>();
+    m_window->alertBanner()->setAlarms(open);
+    Q_EMIT alarmsChanged(static_cast<int>(open.size()));
 }
 
 void SessionController::onKillReport(const KillReport& report)
@@ -203,7 +279,8 @@ void SessionController::onKillReport(const KillReport& report)
     QString detail = report.message;
     if (!report.flat && detail.isEmpty())
         detail = tr("NOT FLAT \u2014 check the venue");
-    m_window->killSwitch()->showHalted(report.closed, report.flattenLatencyMs, detail);
+    if (report.flattenRequested || m_window->killSwitch()->state() != KillSwitchButton::State::Halted)
+        m_window->killSwitch()->showHalted(report.closed, report.flattenLatencyMs, detail);
     m_window->status()->setTradingHalted(true);
     Q_EMIT killed(report);
     Q_EMIT tradingStateChanged(true);

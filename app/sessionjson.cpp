@@ -76,9 +76,6 @@ nlohmann::ordered_json event(const SessionEvent& e)
         j["state"] = e.text.toStdString();
         j["reason"] = e.detail.toStdString();
         break;
-    case SessionEvent::Kind::Alert:
-        j["message"] = e.text.toStdString();
-        break;
     case SessionEvent::Kind::Venue: {
         j["mode"] = e.text.toStdString();
         const auto detail = nlohmann::ordered_json::parse(e.detail.toStdString(), nullptr, false);
@@ -89,6 +86,30 @@ nlohmann::ordered_json event(const SessionEvent& e)
         break;
     }
     }
+    return j;
+}
+
+nlohmann::ordered_json alert(const Alert& a)
+{
+    nlohmann::ordered_json j;
+    j["event"] = "alert";
+    j["id"] = a.id;
+    j["kind"] = alertKindName(a.kind);
+    j["severity"] = alertSeverityName(a.severity);
+    j["source"] = a.source.toStdString();
+    j["wall_ms"] = a.wallMs;
+    j["message"] = a.message.toStdString();
+    return j;
+}
+
+nlohmann::ordered_json kill(const KillReport& r, bool halted)
+{
+    nlohmann::ordered_json j;
+    j["event"] = "kill";
+    const nlohmann::json report = r.toJson();
+    for (auto it = report.begin(); it != report.end(); ++it)
+        j[it.key()] = it.value();
+    j["state"] = tradingStateName(halted ? TradingState::Halted : TradingState::Active);
     return j;
 }
 

@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "alertbanner.h"
 #include "candlechart.h"
 #include "candlechartview.h"
 #include "dashboard.h"
@@ -26,6 +27,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QToolBar>
+#include <QVBoxLayout>
 
 namespace veloce {
 
@@ -37,6 +39,7 @@ MainWindow::MainWindow(QWidget* parent)
     , m_trades(new TradesModel(this))
     , m_equity(new EquityChart(this))
     , m_kill(new KillSwitchButton(this))
+    , m_banner(new AlertBanner(this))
     , m_dashboard(new Dashboard(this))
     , m_status(new SessionStatus(this))
     , m_central(new QTabWidget(this))
@@ -52,7 +55,14 @@ MainWindow::MainWindow(QWidget* parent)
     m_central->setDocumentMode(true);
     m_central->addTab(m_chart, tr("Live"));
     m_central->addTab(m_dashboard, tr("Backtest dashboard"));
-    setCentralWidget(m_central);
+    // The alarm banner sits above everything else in the centre, where it cannot be docked away.
+    auto* centre = new QWidget(this);
+    auto* centreLayout = new QVBoxLayout(centre);
+    centreLayout->setContentsMargins(0, 0, 0, 0);
+    centreLayout->setSpacing(0);
+    centreLayout->addWidget(m_banner);
+    centreLayout->addWidget(m_central, 1);
+    setCentralWidget(centre);
 
     // The kill switch toolbar: always there, cannot be moved, floated or hidden (createPopupMenu
     // leaves it out, and it has no toggle action in any menu).

@@ -11,6 +11,7 @@ class QToolBar;
 
 namespace veloce {
 
+class AlertBanner;
 class CandleChart;
 class Dashboard;
 class EquityChart;
@@ -36,6 +37,7 @@ public:
     TradesModel* sessionTradesModel() const { return m_trades; }
     EquityChart* liveEquity() const { return m_equity; }
     KillSwitchButton* killSwitch() const { return m_kill; }
+    AlertBanner* alertBanner() const { return m_banner; }
     Dashboard* dashboard() const { return m_dashboard; }
     SessionStatus* status() const { return m_status; }
     QToolBar* mainToolBar() const { return m_toolbar; }
@@ -50,6 +52,7 @@ public:
     // A new live session starts: clears the live views.
     void resetLiveView(
         const QString& title, double initialCapital, double minEntryScore, double staleAfterMs);
+    // Drops a snapshot older than the one shown (lower seq): the window never goes back in time.
     void showSnapshot(const SessionSnapshot& snapshot);
     void showSessionEvent(const SessionEvent& event);
 
@@ -79,6 +82,7 @@ private:
     TradesModel* m_trades;
     EquityChart* m_equity;
     KillSwitchButton* m_kill;
+    AlertBanner* m_banner;
     Dashboard* m_dashboard;
     SessionStatus* m_status;
     QTabWidget* m_central;

@@ -8,6 +8,7 @@
 #include <QString>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <vector>
 
 namespace veloce {
@@ -70,6 +71,8 @@ struct FlattenResult
     int closed = 0;
     QString message; // why it is not flat, or what the venue said
     std::vector<Trade> trades; // paper: the closing trades
+    std::optional<double> cash; // paper: the account right after the flatten
+    std::optional<double> equity;
 };
 
 // Where the per-bar engine (BarProcessor) executes. The price model is the paper fill model of

@@ -3,7 +3,6 @@
 #include "data/networkreplyguard.h"
 #include "types/redaction.h"
 
-#include <QEventLoop>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
@@ -282,26 +281,6 @@ void FreqtradeClient::get(const QString& path, Callback done)
 void FreqtradeClient::post(const QString& path, const nlohmann::json& body, Callback done)
 {
     send({ "POST", path, body.is_null() ? nlohmann::json::object() : body, std::move(done) });
-}
-
-nlohmann::json FreqtradeClient::call(
-    const QByteArray& method, const QString& path, const nlohmann::json& body, FreqtradeError* error)
-{
-    QEventLoop loop;
-    nlohmann::json out;
-    bool finished = false;
-    send({ method, path,
-        method == "GET" ? nlohmann::json() : (body.is_null() ? nlohmann::json::object() : body),
-        [&](const nlohmann::json& j, const FreqtradeError& e) {
-            out = j;
-            if (error)
-                *error = e;
-            finished = true;
-            loop.quit();
-        } });
-    if (!finished)
-        loop.exec();
-    return out;
 }
 
 } // namespace veloce

@@ -76,10 +76,6 @@ public:
 
     void get(const QString& path, Callback done);
     void post(const QString& path, const nlohmann::json& body, Callback done);
-    // Blocking form for a worker thread without other duties (the kill switch): runs a local
-    // event loop until the answer or the timeout.
-    nlohmann::json call(
-        const QByteArray& method, const QString& path, const nlohmann::json& body, FreqtradeError* error);
 
     int logins() const { return m_logins; }
     int refreshes() const { return m_refreshes; }

@@ -6,6 +6,7 @@
 
 #include <QObject>
 #include <QString>
+#include <functional>
 
 namespace veloce {
 
@@ -28,6 +29,11 @@ public:
     virtual std::int64_t barOriginNs() const { return 0; }
     // Whether startRecording() can write what the feed receives (a live exchange feed).
     virtual bool canRecord() const { return false; }
+    // Back-pressure (SessionRecorder::hasRoom): before each bar a feed that can wait asks the
+    // gate and holds the bar back while it is closed, keeping its event loop turning. A live
+    // market cannot wait: the InfluxDB and Binance feeds ignore the gate (one bar a second never
+    // backs up).
+    void setGate(std::function<bool()> open) { m_gate = std::move(open); }
 
 public Q_SLOTS:
     virtual void start() = 0;
@@ -55,6 +61,12 @@ Q_SIGNALS:
     void alive();
     // Recording started (message: the file(s)) or ended (message: a summary or the error).
     void recordingChanged(bool recording, const QString& message);
+
+protected:
+    bool gateOpen() const { return !m_gate || m_gate(); }
+
+private:
+    std::function<bool()> m_gate;
 };
 
 } // namespace veloce

@@ -87,6 +87,10 @@ void PacedFeed::pump()
                 return;
             }
         }
+        if (!gateOpen()) {
+            m_timer->start(kGateRetryMs);
+            return;
+        }
         m_hasNext = false;
         Q_EMIT barReady(m_next);
     }

@@ -14,7 +14,9 @@ class BarSource;
 // Adapts any pull BarSource (file, simulator, history query) to a LiveFeed that releases each
 // bar when its time has come at `speed` × real time: bar i is due (t_i - t_0) / speed after
 // start. Speed 0 means as fast as possible, in slices of kSlice bars so that the engine thread's
-// event loop (stop, kill, snapshots) keeps turning.
+// event loop (stop, kill, snapshots) keeps turning. While the gate is closed (the journal or
+// the output is behind) it polls every kGateRetryMs instead of releasing bars: the feed slows,
+// memory does not grow.
 class PacedFeed : public LiveFeed
 {
     Q_OBJECT
@@ -38,6 +40,7 @@ private:
     bool fetch(); // reads m_next; false at the end or on error (signals emitted)
 
     static constexpr int kSlice = 512;
+    static constexpr int kGateRetryMs = 1;
     std::unique_ptr<BarSource> m_source;
     double m_speed;
     std::int64_t m_rebaseToMs;

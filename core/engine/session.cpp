@@ -62,8 +62,6 @@ const char* sessionEventKindName(SessionEvent::Kind k)
         return "equity";
     case SessionEvent::Kind::State:
         return "state";
-    case SessionEvent::Kind::Alert:
-        return "alert";
     case SessionEvent::Kind::Venue:
         return "venue";
     }
@@ -147,7 +145,6 @@ Session::Session(
     qRegisterMetaType<SessionState>();
     qRegisterMetaType<FeedHealth>();
     m_pending.reserve(64);
-    m_dispatch.reserve(64);
     m_feed->setParent(this);
     connect(m_feed, &LiveFeed::barReady, this, &Session::onBar, Qt::DirectConnection);
     connect(m_feed, &LiveFeed::finished, this, &Session::onFeedFinished);
@@ -230,11 +227,16 @@ void Session::start()
                 dirty = m_dirty;
             }
             if (dirty)
-                publish();
+                publishNow();
         });
     }
-    m_snapshotTimer->start(m_options.snapshotIntervalMs);
-    m_rateNs = nowNs();
+    m_snapshotTimer->start(m_config.snapshotIntervalMs);
+    {
+        std::lock_guard lock(m_mutex);
+        m_rateNs = nowNs();
+    }
+    SessionRecorder* recorder = m_recorder;
+    m_feed->setGate([recorder] { return !recorder || recorder->hasRoom(); });
     m_broker->start([this] { onVenueChange(); }, [this](const QString& message) { alert(message); },
         [this](const QString& message) {
             m_feed->stop(); // the venue must not be used: end the session, as a failed feed does
@@ -253,7 +255,7 @@ void Session::stop(const QString& reason)
     m_feed->stop();
     m_broker->stop();
     setState(SessionState::Stopped, reason);
-    publish();
+    publishNow();
     Q_EMIT finished();
 }
 
@@ -284,18 +286,15 @@ void Session::onBar(const Bar& bar)
         m_processor->process(bar);
         ++m_barCount;
         m_dirty = true;
-        m_dispatch.swap(m_pending);
+        for (const auto& e : m_pending)
+            filled = filled || e.kind == SessionEvent::Kind::Fill;
+        recordPending();
         m_drawdown.store(m_processor->metrics().drawdown(), std::memory_order_release);
         m_open.store(
             static_cast<int>(m_processor->portfolio().positions().size()), std::memory_order_release);
     }
     m_lastBeatNs.store(nowNs(), std::memory_order_release);
     m_lastBarMs.store(bar.t, std::memory_order_release);
-    if (!m_dispatch.empty()) {
-        for (const auto& e : m_dispatch)
-            filled = filled || e.kind == SessionEvent::Kind::Fill;
-        dispatch(m_dispatch);
-    }
     if (m_probe) {
         if (origin > 0)
             m_probe->addFinality(arrival - origin);
@@ -317,17 +316,14 @@ void Session::onFeedFinished()
 {
     m_dataExpected.store(false, std::memory_order_release);
     if (m_options.closeAtEnd && !venueBroker()) {
-        {
-            std::lock_guard lock(m_mutex);
-            m_processor->closeAll(ExitReason::End);
-            m_dispatch.swap(m_pending);
-        }
+        std::lock_guard lock(m_mutex);
+        m_processor->closeAll(ExitReason::End);
+        recordPending();
         m_open.store(0);
-        dispatch(m_dispatch);
     }
     m_broker->stop();
     setState(SessionState::Finished, QStringLiteral("end of data"));
-    publish();
+    publishNow();
     Q_EMIT finished();
 }
 
@@ -337,79 +333,70 @@ void Session::onFeedFailed(const QString& message)
     alert(message);
     m_broker->stop();
     setState(SessionState::Failed, message);
-    publish();
+    publishNow();
     Q_EMIT finished();
 }
 
 void Session::onVenueChange()
 {
-    std::vector<SessionEvent> events;
-    {
-        std::lock_guard lock(m_mutex);
-        VenueUpdate update;
-        m_broker->reconcile(m_processor->portfolio(), update);
-        if (!update.venueMode.isEmpty()) {
-            SessionEvent e;
-            e.kind = SessionEvent::Kind::Venue;
-            e.text = update.venueMode;
-            e.detail = update.venueDetail;
-            push(std::move(e));
-        }
-        for (const OrderEvent& o : update.orders) {
-            SessionEvent e;
-            e.kind = SessionEvent::Kind::Order;
-            e.order = o;
-            push(std::move(e));
-        }
-        m_processor->applyVenueUpdate(update);
-        m_dirty = true;
-        events.swap(m_pending);
-        m_open.store(static_cast<int>(m_processor->portfolio().positions().size()));
+    std::lock_guard lock(m_mutex);
+    VenueUpdate update;
+    m_broker->reconcile(m_processor->portfolio(), update);
+    if (!update.venueMode.isEmpty()) {
+        SessionEvent e;
+        e.kind = SessionEvent::Kind::Venue;
+        e.text = update.venueMode;
+        e.detail = update.venueDetail;
+        push(std::move(e));
     }
-    dispatch(events);
+    for (const OrderEvent& o : update.orders) {
+        SessionEvent e;
+        e.kind = SessionEvent::Kind::Order;
+        e.order = o;
+        push(std::move(e));
+    }
+    m_processor->applyVenueUpdate(update);
+    m_dirty = true;
+    recordPending();
+    m_open.store(static_cast<int>(m_processor->portfolio().positions().size()));
 }
 
-FlattenResult Session::flatten(ExitReason reason, int lockTimeoutMs)
+std::optional<FlattenResult> Session::tryFlatten(ExitReason reason)
 {
     FlattenResult out;
     if (venueBroker()) {
         out.message = QStringLiteral("orders go to %1: flatten through the venue").arg(m_broker->name());
         return out;
     }
-    std::unique_lock lock(m_mutex, std::defer_lock);
-    if (!lock.try_lock_for(std::chrono::milliseconds(lockTimeoutMs))) {
-        out.message
-            = QStringLiteral("the engine has held the account for more than %1 ms").arg(lockTimeoutMs);
-        return out;
-    }
+    // Never wait for the engine here: the kill switch's thread must stay free. The engine holds
+    // the account for microseconds per bar; the caller retries on a timer.
+    std::unique_lock lock(m_mutex, std::try_to_lock);
+    if (!lock.owns_lock())
+        return std::nullopt;
     const std::int64_t tradesBefore = m_tradeCount;
     m_processor->closeAll(reason);
     out.closed = static_cast<int>(m_tradeCount - tradesBefore);
     out.flat = m_processor->portfolio().flat();
     for (std::int64_t i = out.closed - 1; i >= 0; --i)
         out.trades.push_back(m_trades.ago(i));
+    out.cash = m_processor->portfolio().cash();
+    out.equity = m_processor->portfolio().equity();
     m_open.store(static_cast<int>(m_processor->portfolio().positions().size()));
     m_dirty = true;
-    std::vector<SessionEvent> events;
-    events.swap(m_pending);
-    SessionSnapshotPtr snap = buildSnapshot();
-    lock.unlock();
-    // Published from this (the kill switch's) thread: views see the flat account even while
-    // the engine thread is stuck.
-    dispatch(events);
-    Q_EMIT snapshotReady(snap);
+    recordPending();
     return out;
 }
 
 SessionSnapshotPtr Session::snapshot() const
 {
     std::lock_guard lock(m_mutex);
-    return buildSnapshot();
+    return buildSnapshot(m_snapshotSeq);
 }
 
-SessionSnapshotPtr Session::buildSnapshot() const
+SessionSnapshotPtr Session::buildSnapshot(std::int64_t seq) const
 {
     auto s = std::make_shared<SessionSnapshot>();
+    s->seq = seq;
     s->wallMs = wallNow();
     s->state = state();
     s->halted = m_halted && m_halted->load(std::memory_order_acquire);
@@ -444,7 +431,7 @@ SessionSnapshotPtr Session::buildSnapshot() const
     return s;
 }
 
-void Session::publish()
+void Session::publishNow()
 {
     SessionSnapshotPtr snap;
     {
@@ -459,9 +446,9 @@ void Session::publish()
             m_rateNs = now;
         }
         m_dirty = false;
-        auto s = std::const_pointer_cast<SessionSnapshot>(buildSnapshot());
-        s->seq = ++m_snapshotSeq;
-        snap = s;
+        // Numbered under the account lock: whichever thread publishes, a higher seq is a later
+        // state of the account, and a view that keeps the highest never goes back in time.
+        snap = buildSnapshot(++m_snapshotSeq);
     }
     Q_EMIT snapshotReady(snap);
 }
@@ -475,36 +462,28 @@ void Session::push(SessionEvent&& event)
     m_pending.push_back(std::move(event));
 }
 
-void Session::dispatch(std::vector<SessionEvent>& events)
+void Session::recordPending()
 {
-    for (const SessionEvent& e : events) {
-        if (m_recorder)
-            m_recorder->record(e);
-        Q_EMIT eventOccurred(e);
-    }
-    events.clear();
+    if (m_pending.empty())
+        return;
+    if (m_recorder)
+        m_recorder->record(m_pending.data(), m_pending.size());
+    m_pending.clear();
 }
 
 void Session::alert(const QString& text)
 {
-    std::vector<SessionEvent> events;
     {
         std::lock_guard lock(m_mutex);
         m_lastAlert = text;
-        SessionEvent e;
-        e.kind = SessionEvent::Kind::Alert;
-        e.text = text;
-        push(std::move(e));
-        events.swap(m_pending);
         m_dirty = true;
     }
-    dispatch(events);
+    Q_EMIT alertRaised(text);
 }
 
 void Session::setState(SessionState state, const QString& reason)
 {
     m_state.store(static_cast<int>(state), std::memory_order_release);
-    std::vector<SessionEvent> events;
     {
         std::lock_guard lock(m_mutex);
         SessionEvent e;
@@ -512,10 +491,9 @@ void Session::setState(SessionState state, const QString& reason)
         e.text = QString::fromUtf8(sessionStateName(state));
         e.detail = reason;
         push(std::move(e));
-        events.swap(m_pending);
+        recordPending();
         m_dirty = true;
     }
-    dispatch(events);
     Q_EMIT stateChanged(state, reason);
 }
 

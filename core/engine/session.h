@@ -13,6 +13,7 @@
 #include <atomic>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <vector>
 
 class QTimer;
@@ -28,11 +29,14 @@ struct LatencyProbe;
 // docs/strategy.md §4) driven by a LiveFeed. A QObject meant to live on its own QThread together
 // with its feed and broker; every bar is processed in the call that delivers it.
 //
-// Threads: start/stop/stall are slots for the engine thread (queue them). snapshot(), flatten()
-// and the beat accessors are thread-safe: the account is guarded by one mutex that the engine
-// takes per bar and the kill switch takes from its own thread, so a flatten works while the
-// engine's event loop is blocked. Views get immutable snapshots through snapshotReady
-// (coalesced to at most 1000/snapshotIntervalMs per second); nothing here ever waits for a view.
+// Threads: start/stop/stall are slots for the engine thread (queue them). snapshot(),
+// tryFlatten(), publishNow() and the beat accessors are thread-safe: the account is guarded by
+// one mutex that the engine takes per bar and the kill switch takes from its own thread, so a
+// flatten works while the engine's event loop is blocked. Events get their sequence number and
+// go to the recorder under that same mutex, so the journal sees them in sequence order whichever
+// thread produced them. Views get immutable snapshots through snapshotReady, numbered in the
+// order they were taken (seq) and coalesced to at most one per snapshot_interval_ms; nothing here
+// ever waits for a view or for the recorder (the feed waits while the recorder has no room).
 class Session : public QObject
 {
     Q_OBJECT
@@ -43,7 +47,6 @@ public:
         // When a finite feed (a replayed file) ends, close open positions at the last close with
         // reason "end", exactly as a backtest does.
         bool closeAtEnd = true;
-        int snapshotIntervalMs = 33;
     };
 
     // Takes ownership of `broker` and `feed` (the feed becomes a child and moves with us).
@@ -62,9 +65,12 @@ public:
 
     // Thread-safe.
     SessionSnapshotPtr snapshot() const;
-    // Paper: closes every position at the last price, from any thread. Gives up (not flat,
-    // with a message) if the engine holds the account longer than `lockTimeoutMs`.
-    FlattenResult flatten(ExitReason reason, int lockTimeoutMs);
+    // Paper: closes every position at the last price, from any thread, if the account is free;
+    // std::nullopt while the engine holds it (the caller retries, it never waits here).
+    std::optional<FlattenResult> tryFlatten(ExitReason reason);
+    // Publishes a snapshot now, from any thread (after a flatten: the window shows the truth
+    // even while the engine thread is stuck).
+    void publishNow();
     // The newest sign of life: a processed bar, or the feed's connection hearing from the
     // exchange (a quiet market sends no bars but its stream still talks).
     std::int64_t lastBeatNs() const
@@ -89,7 +95,7 @@ public Q_SLOTS:
     void start();
     // Stops the feed; open positions stay open (journaled, restored by the next session).
     void stop(const QString& reason);
-    // Blocks the engine thread for `ms` (tests and benchmarks of the kill switch).
+    // Test and benchmark hook: blocks the engine thread for `ms`, as a stuck engine would.
     void stall(int ms);
 
 public:
@@ -97,7 +103,8 @@ public:
 
 Q_SIGNALS:
     void snapshotReady(const veloce::SessionSnapshotPtr& snapshot);
-    void eventOccurred(const veloce::SessionEvent& event);
+    // A problem for a person (feed trouble, dropped bars), emitted on the thread that found it.
+    void alertRaised(const QString& text);
     void stateChanged(veloce::SessionState state, const QString& reason);
     // The feed's connection health changed (live exchange feeds only): for status displays.
     void feedHealthChanged(const veloce::FeedHealth& health);
@@ -114,10 +121,9 @@ private:
     void onFeedHealth(const FeedHealth& health);
     void onVenueChange();
     void setState(SessionState state, const QString& reason);
-    void publish();
-    SessionSnapshotPtr buildSnapshot() const; // m_mutex held
+    SessionSnapshotPtr buildSnapshot(std::int64_t seq) const; // m_mutex held
     void push(SessionEvent&& event); // m_mutex held
-    void dispatch(std::vector<SessionEvent>& events);
+    void recordPending(); // m_mutex held: hands the pending events to the recorder
     void alert(const QString& text);
 
     Config m_config;
@@ -132,7 +138,7 @@ private:
     QTimer* m_snapshotTimer = nullptr;
 
     // Guarded by m_mutex: the account and everything a snapshot shows.
-    mutable std::timed_mutex m_mutex;
+    mutable std::mutex m_mutex;
     RingBuffer<Bar> m_bars;
     RingBuffer<PhaseScores> m_scores;
     RingBuffer<Trade> m_trades;
@@ -145,16 +151,15 @@ private:
     std::int64_t m_tradeCount = 0;
     std::int64_t m_snapshotSeq = 0;
     double m_barsPerSecond = 0;
+    std::int64_t m_rateBars = 0;
+    std::int64_t m_rateNs = 0;
     QString m_lastAlert;
     FeedHealth m_feedHealth;
     bool m_dirty = false;
 
     // Engine thread only.
-    std::vector<SessionEvent> m_dispatch;
     std::int64_t m_lastT = INT64_MIN;
     std::int64_t m_dropped = 0;
-    std::int64_t m_rateBars = 0;
-    std::int64_t m_rateNs = 0;
 
     std::atomic<std::int64_t> m_lastBeatNs { 0 };
     std::atomic<std::int64_t> m_feedBeatNs { 0 };

@@ -25,6 +25,8 @@ KillRequest KillRequest::parse(const QByteArray& line)
             r.command = Command::Rearm;
         else if (c == "status")
             r.command = Command::Status;
+        else if (c == "ack")
+            r.command = Command::Ack;
     }
     const auto reason = req.find("reason");
     if (reason != req.end() && reason->is_string())

@@ -6,7 +6,7 @@
 namespace veloce {
 
 // One request line on the kill switch's local socket (KillServer's protocol): a JSON object
-// {"command": "kill"|"rearm"|"status", "reason": str}. Anything else -- not JSON, not an object,
+// {"command": "kill"|"rearm"|"status"|"ack", "reason": str}. Anything else -- not JSON, not an object,
 // another command, a reason that is not a string -- is Unknown (answered with ok:false) or gets
 // the default reason; parsing never throws, whatever arrives on the socket. Control bytes in the
 // reason are escaped before it reaches the journal or a terminal.
@@ -17,7 +17,8 @@ struct KillRequest
         Unknown,
         Kill,
         Rearm,
-        Status
+        Status,
+        Ack // acknowledge the open alarms
     };
     // Requests longer than this are refused unread (a request is well under 1 KiB).
     static constexpr qsizetype kMaxLineBytes = 64 * 1024;

@@ -157,7 +157,7 @@ private Q_SLOTS:
         MainWindow* w = controller.window();
         QVERIFY(QTest::qWaitForWindowExposed(w));
         SessionController* sessions = controller.sessions();
-        QVERIFY(sessions->isRunning());
+        QTRY_VERIFY_WITH_TIMEOUT(sessions->isRunning(), 30000); // the journal opens on its own thread
         // Wait until the session holds a position, as a user would before pulling the plug. The
         // first one opens at bar 184, about 10 s in at this pace: five minutes is a deadline
         // against a hang, not a speed limit.

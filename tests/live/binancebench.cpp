@@ -5,6 +5,7 @@
 // compressed time. Prints JSON. Use a release build; the figures are the process's own work, not
 // the network's (loopback). Options: --seconds N (default 30000), --speed X (default 1000).
 #include "engine/latencyprobe.h"
+#include "engine/session.h"
 #include "loopbackbinance.h"
 #include "quantile.h"
 #include "sessionhost.h"

@@ -60,7 +60,7 @@ private Q_SLOTS:
         controller.sessionPanel()->setBinanceMarkets(QStringLiteral("spot:btcusdt"));
         controller.startSession();
         SessionController* sessions = controller.sessions();
-        QVERIFY(sessions->isRunning());
+        QTRY_VERIFY_WITH_TIMEOUT(sessions->isRunning(), 30000); // the journal opens on its own thread
         SessionStatus* status = controller.window()->status();
         QVERIFY2(status->sourceText().contains(QLatin1String("Binance spot BTCUSDT")),
             qPrintable(status->sourceText()));

@@ -233,30 +233,40 @@ void TestFreqtrade::killSwitchExitsAllAndPollsUntilFlat()
     fake.addOpenTrade(QStringLiteral("BTC/USDT:USDT"), false, 0.1, 65000);
     fake.addOpenTrade(QStringLiteral("ETH/USDT:USDT"), true, 2, 3000);
     KillSwitch kill;
-    auto flattener = std::make_shared<FreqtradeFlattener>(settingsFor(fake));
     // The flatten deadline is part of what is checked (flat before it), so it is generous: about 40
     // times the ~0.7 s three /status polls take here.
-    kill.setFlattener([flattener](int left) { return flattener->flatten(left); }, 30000);
+    kill.setFlattener(std::make_shared<FreqtradeFlattener>(settingsFor(fake)), 30000);
+    std::atomic<int> reports { 0 };
     std::atomic<bool> done { false };
     KillReport report;
     connect(
         &kill, &KillSwitch::flattened, &kill,
         [&](const KillReport& r) {
             report = r;
+            ++reports;
             done = true;
         },
         Qt::DirectConnection);
-    kill.trigger(QStringLiteral("test"), QStringLiteral("test"));
+    const std::uint64_t id = kill.trigger(QStringLiteral("test"), QStringLiteral("test"));
     QVERIFY(kill.halted());
+    // More triggers while FreqTrade is polled (the flatten is asynchronous on the safety thread,
+    // no nested event loop): they join the running flatten instead of starting one inside it.
+    QTRY_VERIFY_WITH_TIMEOUT(fake.requests(QStringLiteral("/status")) >= 1, 60000);
+    for (int i = 0; i < 5; ++i)
+        QCOMPARE(kill.trigger(QStringLiteral("again"), QStringLiteral("test")), id);
     QTRY_VERIFY_WITH_TIMEOUT(done.load(), 60000);
     QVERIFY2(report.flat, qPrintable(report.message));
+    QCOMPARE(report.id, id);
+    QCOMPARE(report.triggers, 6);
     QCOMPARE(report.closed, 2);
+    QTest::qWait(300);
+    QCOMPARE(reports.load(), 1);
     QCOMPARE(fake.openCount(), 0);
     QVERIFY(fake.requests(QStringLiteral("/status")) >= 4);
     QCOMPARE(QString::fromStdString(
                  fake.bodies(QStringLiteral("/forceexit")).first()["tradeid"].get<std::string>()),
         QStringLiteral("all"));
-    kill.setFlattener(nullptr);
+    kill.shutdown();
 }
 
 void TestFreqtrade::killSwitchAlarmsWhenNotFlat()
@@ -265,8 +275,7 @@ void TestFreqtrade::killSwitchAlarmsWhenNotFlat()
     fake.state = QStringLiteral("stopped"); // /forceexit refused: "trader is not running"
     fake.addOpenTrade(QStringLiteral("BTC/USDT:USDT"), false, 0.1, 65000);
     KillSwitch kill;
-    auto flattener = std::make_shared<FreqtradeFlattener>(settingsFor(fake));
-    kill.setFlattener([flattener](int left) { return flattener->flatten(left); }, 1200);
+    kill.setFlattener(std::make_shared<FreqtradeFlattener>(settingsFor(fake)), 1200);
     std::atomic<bool> done { false };
     KillReport report;
     connect(
@@ -284,7 +293,7 @@ void TestFreqtrade::killSwitchAlarmsWhenNotFlat()
             || report.message.contains(QLatin1String("not running")),
         qPrintable(report.message));
     QVERIFY(kill.halted());
-    kill.setFlattener(nullptr);
+    kill.shutdown();
 }
 
 void TestFreqtrade::startChecksTheBotsConfig_data()

@@ -5,6 +5,7 @@
 #include "engine/livefeed.h"
 #include "engine/session.h"
 #include "safety/killswitch.h"
+#include "safety/sessionflattener.h"
 #include "safety/watchdog.h"
 
 #include <QSignalSpy>
@@ -61,13 +62,15 @@ struct Rig
         session = new Session(config, std::make_unique<PaperBroker>(config), feed, Session::Options());
         session->setHaltFlag(kill.haltFlag());
         session->restore(oneLong());
-        kill.setFlattener([this](int left) { return session->flatten(ExitReason::Kill, left); });
+        kill.setFlattener(std::make_shared<SessionFlattener>(*session, config.accountLockTimeoutMs, nullptr),
+            config.flattenDeadlineMs);
         watchdog = new Watchdog(*session, kill, config);
         watchdog->moveToThread(kill.safetyThread());
         // As SessionHost does: deleted when the safety thread ends (a deleteLater posted just
         // before the thread quits might never run).
         QObject::connect(kill.safetyThread(), &QThread::finished, watchdog, &QObject::deleteLater);
         session->moveToThread(&engine);
+        QObject::connect(&engine, &QThread::finished, session, &QObject::deleteLater);
         engine.start();
         QMetaObject::invokeMethod(session, "start", Qt::BlockingQueuedConnection);
         QMetaObject::invokeMethod(watchdog, "start", Qt::BlockingQueuedConnection);
@@ -75,11 +78,11 @@ struct Rig
     ~Rig()
     {
         QMetaObject::invokeMethod(watchdog, "stop", Qt::BlockingQueuedConnection);
-        kill.setFlattener(nullptr);
+        kill.shutdown();
+        kill.safetyThread()->wait();
         QMetaObject::invokeMethod(session, "stop", Qt::BlockingQueuedConnection, Q_ARG(QString, QString()));
         engine.quit();
         engine.wait();
-        delete session;
     }
     KillSwitch kill;
     QThread engine;

@@ -47,6 +47,10 @@ const QList<QPair<QString, QByteArray>>& wrongTypes()
         { QStringLiteral("max_drawdown_percent"), "\"20%\"" },
         { QStringLiteral("heartbeat_timeout_s"), "\"10\"" },
         { QStringLiteral("heartbeat_action"), "true" },
+        { QStringLiteral("flatten_deadline_ms"), "\"30s\"" },
+        { QStringLiteral("account_lock_timeout_ms"), "null" },
+        { QStringLiteral("snapshot_interval_ms"), "[33]" },
+        { QStringLiteral("journal_failure_action"), "false" },
         { QStringLiteral("freqtrade_url"), "8080" },
         { QStringLiteral("freqtrade_username"), "null" },
         { QStringLiteral("freqtrade_password"), "42" },
@@ -132,6 +136,14 @@ void TestConfigJson::defaultsOfNewKeys()
     QCOMPARE(c.slippageBps, 0.0);
     QCOMPARE(c.entryCooldownS, 0.0);
     QCOMPARE(c.minEntryScore, 4.0);
+    // The safety deadlines (docs/safety.md), one definition each.
+    QCOMPARE(c.flattenDeadlineMs, 30000);
+    QCOMPARE(c.accountLockTimeoutMs, 250);
+    QCOMPARE(c.snapshotIntervalMs, 33);
+    QCOMPARE(c.journalFailureAction, JournalFailureAction::Halt);
+    QCOMPARE(
+        ConfigJson::apply(parse(R"({"journal_failure_action": "flatten"})"), kSource).journalFailureAction,
+        JournalFailureAction::Flatten);
 }
 
 void TestConfigJson::wrongType_data()
@@ -207,6 +219,11 @@ void TestConfigJson::outOfRange_data()
     row("max_drawdown_percent", "1.5");
     row("heartbeat_timeout_s", "0");
     row("heartbeat_action", "\"panic\"");
+    row("flatten_deadline_ms", "0");
+    row("flatten_deadline_ms", "99");
+    row("account_lock_timeout_ms", "0");
+    row("snapshot_interval_ms", "1");
+    row("journal_failure_action", "\"ignore\"");
     row("freqtrade_url", "\"localhost:8080\"");
     row("freqtrade_url", "\"ftp://localhost\"");
     row("mode", "\"yolo\"");
