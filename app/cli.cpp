@@ -87,14 +87,13 @@ int Cli::run(const QStringList& arguments)
         err << prefix << "data error: " << e.message() << '\n';
     } catch (const JournalError& e) {
         if (!e.refused()) {
-            err << prefix << "journal error: " << e.what() << '\n';
+            err << prefix << "journal error: " << printable(QString::fromUtf8(e.what())) << '\n';
             return 1;
         }
         // Bad input: a file that is not a usable journal. It was not changed.
-        err << prefix << "journal refused: " << e.what()
+        err << prefix << "journal refused: " << printable(QString::fromUtf8(e.what()))
             << "\n  The file was left as it is. Choose another journal with --journal FILE (a new file "
-               "starts "
-               "a new journal), or move this one away.\n";
+               "starts a new journal), or move this one away.\n";
     } catch (const std::exception& e) {
         err << prefix << "error: " << printable(QString::fromUtf8(e.what())) << '\n';
         return 1;
