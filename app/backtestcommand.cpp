@@ -6,7 +6,6 @@
 #include "engine/teesink.h"
 #include "report/htmlreport.h"
 #include "report/reportcollector.h"
-#include "report/resultfolder.h"
 #include "report/resultwriter.h"
 #include "report/summaryjson.h"
 #include "sourcefactory.h"
@@ -45,37 +44,38 @@ int BacktestCommand::run(const QStringList& arguments)
     QElapsedTimer sinceOpen;
     sinceOpen.start();
     std::unique_ptr<BarSource> source = SourceFactory::open(spec, config);
+    // Written into a staged copy of --out; only a complete run replaces the folder (StagedFolder).
     ResultWriter writer(p.value(QStringLiteral("out")), p.isSet(QStringLiteral("scores")));
     ReportCollector collector; // bounded memory: the report's decimated series, for any run length
     TeeSink sinks { &writer, &collector };
     Backtester backtester(config);
     const BacktestSummary summary = backtester.run(*source, sinks, sinceOpen);
-    writer.finish(summary);
     const ReportData reportData = collector.result(summary, source->description(), config);
-    ResultFolder::writeReportData(reportData, p.value(QStringLiteral("out")));
+    writer.finish(summary, reportData);
     if (p.isSet(QStringLiteral("report")))
         HtmlReport::write(reportData, p.value(QStringLiteral("report")));
 
     QTextStream err(stderr);
     const SourceStats stats = source->stats();
+    const QString description = printable(source->description());
     if (stats.outOfOrder > 0)
         err << QStringLiteral(
             "warning: %1: dropped %2 duplicate or out-of-order bar(s), the first at %3 (%4)\n")
-                   .arg(source->description())
+                   .arg(description)
                    .arg(stats.outOfOrder)
                    .arg(stats.firstOutOfOrderMs)
                    .arg(TimeArgument::format(stats.firstOutOfOrderMs));
     if (stats.skippedRows > 0)
         err << QStringLiteral("warning: %1: skipped %2 malformed row(s), the first on line %3\n")
-                   .arg(source->description())
+                   .arg(description)
                    .arg(stats.skippedRows)
                    .arg(stats.firstSkippedLine);
     if (stats.skippedNoPrice > 0)
         err << QStringLiteral("note: %1: %2 row(s) without prices skipped\n")
-                   .arg(source->description())
+                   .arg(description)
                    .arg(stats.skippedNoPrice);
     if (summary.bars == 0)
-        err << QStringLiteral("warning: %1: no bars in the selected range\n").arg(source->description());
+        err << QStringLiteral("warning: %1: no bars in the selected range\n").arg(description);
     QTextStream(stdout) << QString::fromStdString(SummaryJson::toJson(summary).dump(1)) << '\n';
     return 0;
 }

@@ -1,30 +1,9 @@
 #include "configloader.h"
 
+#include "data/smallfile.h"
 #include "types/configjson.h"
 
-#include <QFile>
-#include <QFileInfo>
-#include <nlohmann/json.hpp>
-
 namespace veloce {
-
-namespace {
-// Line and column of a byte offset, for syntax errors a person can find in an editor.
-QString position(const QByteArray& text, std::size_t byte)
-{
-    int line = 1;
-    int column = 1;
-    for (std::size_t i = 0; i + 1 < byte && i < static_cast<std::size_t>(text.size()); ++i) {
-        if (text[static_cast<qsizetype>(i)] == '\n') {
-            ++line;
-            column = 1;
-        } else {
-            ++column;
-        }
-    }
-    return QStringLiteral("line %1, column %2").arg(line).arg(column);
-}
-} // namespace
 
 Config ConfigLoader::defaults()
 {
@@ -35,20 +14,11 @@ Config ConfigLoader::defaults()
 
 Config ConfigLoader::load(const QString& path)
 {
-    QFile file(path);
-    if (!QFileInfo::exists(path))
-        throw ConfigError(path, QString(), QStringLiteral("file not found"));
-    if (!file.open(QIODevice::ReadOnly))
-        throw ConfigError(path, QString(), QStringLiteral("cannot read: %1").arg(file.errorString()));
-    const QByteArray text = file.readAll();
-    nlohmann::json json;
-    try {
-        json = nlohmann::json::parse(text.constBegin(), text.constEnd());
-    } catch (const nlohmann::json::parse_error& e) {
-        throw ConfigError(
-            path, QString(), QStringLiteral("malformed JSON at %1").arg(position(text, e.byte)));
-    }
-    Config c = ConfigJson::apply(json, path);
+    QString problem;
+    const std::optional<QByteArray> text = SmallFile::read(path, kMaxBytes, problem);
+    if (!text)
+        throw ConfigError(path, QString(), problem);
+    Config c = ConfigJson::parse(*text, path);
     applyEnvironment(c);
     return c;
 }

@@ -24,10 +24,13 @@
 #include "uilanguage.h"
 
 #include <QApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QMessageBox>
 #include <QPointer>
+#include <QPushButton>
 #include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
@@ -72,6 +75,7 @@ MainController::MainController(GuiOptions options, QObject* parent)
     connect(m_backtestPanel, &BacktestPanel::settingsRequested, this, &MainController::editSettings);
     connect(m_sessionPanel, &SessionPanel::startRequested, this, &MainController::startSession);
     connect(m_sessionPanel, &SessionPanel::stopRequested, m_sessions, &SessionController::stop);
+    connect(m_sessions, &SessionController::journalRefused, this, &MainController::offerNewJournal);
     connect(m_window.get(), &MainWindow::settingsRequested, this, &MainController::editSettings);
     connect(m_window.get(), &MainWindow::fileDropped, this, &MainController::backtestFile);
     connect(m_window.get(), &MainWindow::openFileRequested, this, [this] {
@@ -95,8 +99,7 @@ MainController::MainController(GuiOptions options, QObject* parent)
         m_backtestPanel->setRunning(false);
         m_backtestPanel->setStatus(message, true);
         m_window->statusBar()->showMessage(tr("Backtest failed: %1").arg(message), 15000);
-        printStatus(QStringLiteral("{\"event\":\"backtest_failed\",\"message\":%1}")
-                        .arg(QString::fromStdString(nlohmann::json(message.toStdString()).dump())));
+        printStatus({ { "event", "backtest_failed" }, { "message", message.toStdString() } });
     });
     connect(m_runner, &BacktestRunner::cancelled, this, [this] {
         if (!m_runner->isRunning()) {
@@ -126,6 +129,8 @@ bool MainController::start()
     }
     m_window->show();
     installTestHooks();
+    if (!m_options.binanceMarkets.isEmpty())
+        m_sessionPanel->setBinanceMarkets(m_options.binanceMarkets);
     if (m_options.benchmarkSelectBars > 0) {
         SourceSpec spec;
         spec.kind = SourceSpec::Kind::Simulator;
@@ -155,8 +160,7 @@ void MainController::loadSettings()
         if (!stored.isEmpty()) {
             // The last used settings; an entry an older/newer version rejects is dropped, not fatal.
             try {
-                Config c
-                    = ConfigJson::apply(nlohmann::json::parse(stored.toStdString()), tr("saved settings"));
+                Config c = ConfigJson::parse(stored, tr("saved settings"));
                 c.influxPassword = m_config.influxPassword;
                 c.freqtradePassword = m_config.freqtradePassword;
                 m_config = c;
@@ -256,8 +260,7 @@ void MainController::onBacktestFinished(
     m_report = std::move(report);
     m_window->dashboard()->setResult(result);
     m_window->showDashboard();
-    printStatus(QStringLiteral("{\"event\":\"backtest\",\"summary\":%1}")
-                    .arg(QString::fromStdString(SummaryJson::toJson(s).dump())));
+    printStatus({ { "event", "backtest" }, { "summary", SummaryJson::toJson(s) } });
     if (m_options.benchmarkSelectBars > 0) {
         // Once the dashboard has its final size and the first paint is done.
         QTimer::singleShot(500, this, [this] {
@@ -288,7 +291,7 @@ void MainController::onSessionLoaded(
     j["event"] = "session_loaded";
     j["id"] = result->journalSessionId;
     j["trades"] = result->trades.size();
-    printStatus(QString::fromStdString(j.dump()));
+    printStatus(j);
     if (thenExport)
         exportReport();
 }
@@ -297,6 +300,42 @@ void MainController::startSession()
 {
     const QString journal = m_options.journalPath;
     m_sessions->startFromPanel(m_config, journal);
+}
+
+void MainController::offerNewJournal(const QString& path, const QString& message)
+{
+    printStatus({ { "event", "journal_refused" }, { "path", path.toStdString() },
+        { "message", message.toStdString() } });
+    // Not modal-blocking: the window (and its kill switch) stays live while the question is open.
+    auto* box = new QMessageBox(QMessageBox::Warning, tr("Journal refused"),
+        tr("The session's journal cannot be used:\n\n%1\n\nThe file was left unchanged. Start a new journal "
+           "beside it? (The account, positions and halt state of the old journal are not carried over.)")
+            .arg(message),
+        QMessageBox::NoButton, m_window.get());
+    box->setObjectName(QStringLiteral("journalRefusedBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton* fresh = box->addButton(tr("Start a new journal"), QMessageBox::AcceptRole);
+    fresh->setObjectName(QStringLiteral("startNewJournal"));
+    box->addButton(QMessageBox::Cancel);
+    connect(box, &QMessageBox::buttonClicked, this, [this, fresh, path](QAbstractButton* clicked) {
+        if (clicked != fresh)
+            return;
+        m_options.journalPath = freshJournalPath(path);
+        printStatus({ { "event", "new_journal" }, { "path", m_options.journalPath.toStdString() } });
+        startSession();
+    });
+    box->open();
+}
+
+QString MainController::freshJournalPath(const QString& refused)
+{
+    const QFileInfo fi(refused.isEmpty() ? SessionHost::defaultJournalPath() : refused);
+    const QString stem = QStringLiteral("%1-%2").arg(
+        fi.completeBaseName(), QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
+    QString candidate = fi.dir().filePath(stem + QStringLiteral(".sqlite"));
+    for (int i = 2; QFileInfo::exists(candidate); ++i)
+        candidate = fi.dir().filePath(QStringLiteral("%1-%2.sqlite").arg(stem).arg(i));
+    return candidate;
 }
 
 void MainController::exportReport(const QString& givenPath)
@@ -328,9 +367,8 @@ void MainController::exportReport(const QString& givenPath)
             self->m_window->statusBar()->showMessage(
                 error.isEmpty() ? tr("Report written to %1").arg(path) : tr("Report failed: %1").arg(error),
                 15000);
-            self->printStatus(QStringLiteral("{\"event\":\"report\",\"path\":%1,\"error\":%2}")
-                                  .arg(QString::fromStdString(nlohmann::json(path.toStdString()).dump()),
-                                      QString::fromStdString(nlohmann::json(error.toStdString()).dump())));
+            self->printStatus(
+                { { "event", "report" }, { "path", path.toStdString() }, { "error", error.toStdString() } });
             Q_EMIT self->reportWritten(path, error);
         });
     });
@@ -338,12 +376,12 @@ void MainController::exportReport(const QString& givenPath)
     thread->start();
 }
 
-void MainController::printStatus(const QString& json) const
+void MainController::printStatus(const nlohmann::ordered_json& line) const
 {
     if (!m_options.statusJson)
         return;
     QTextStream out(stdout);
-    out << json << '\n';
+    out << QString::fromStdString(line.dump()) << '\n';
     out.flush();
 }
 
@@ -359,15 +397,10 @@ void MainController::takeScreenshot(const QString& path)
         shot = w->grab();
     const bool ok = shot.save(path, "PNG");
     const qint64 engineBars = m_sessions->lastSnapshot() ? m_sessions->lastSnapshot()->barCount : 0;
-    printStatus(QStringLiteral("{\"event\":\"screenshot\",\"path\":%1,\"ok\":%2,\"width\":%3,\"height\":%4,"
-                               "\"bars\":%5,\"candles\":%6,\"trades\":%7}")
-                    .arg(QString::fromStdString(nlohmann::json(path.toStdString()).dump()))
-                    .arg(ok ? QStringLiteral("true") : QStringLiteral("false"))
-                    .arg(shot.width())
-                    .arg(shot.height())
-                    .arg(engineBars)
-                    .arg(w->liveChart()->view()->candleObjectCount())
-                    .arg(m_sessions->lastSnapshot() ? m_sessions->lastSnapshot()->tradeCount : 0));
+    printStatus({ { "event", "screenshot" }, { "path", path.toStdString() }, { "ok", ok },
+        { "width", shot.width() }, { "height", shot.height() }, { "bars", engineBars },
+        { "candles", w->liveChart()->view()->candleObjectCount() },
+        { "trades", m_sessions->lastSnapshot() ? m_sessions->lastSnapshot()->tradeCount : 0 } });
 }
 
 void MainController::installTestHooks()
@@ -384,29 +417,23 @@ void MainController::installTestHooks()
     connect(m_sessions, &SessionController::snapshotShown, this, [this](const SessionSnapshotPtr& s) {
         if (!m_firstBarReported && s->barCount > 0) {
             m_firstBarReported = true;
-            printStatus(QStringLiteral("{\"event\":\"first_bar\",\"t\":%1}").arg(s->lastBarMs));
+            printStatus({ { "event", "first_bar" }, { "t", s->lastBarMs } });
         }
         if (!m_firstPositionReported && !s->positions.empty()) {
             m_firstPositionReported = true;
-            printStatus(QStringLiteral("{\"event\":\"first_position\",\"t\":%1,\"bars\":%2}")
-                            .arg(s->lastBarMs)
-                            .arg(s->barCount));
+            printStatus({ { "event", "first_position" }, { "t", s->lastBarMs }, { "bars", s->barCount } });
         }
     });
     connect(m_sessions, &SessionController::tradingStateChanged, this, [this](bool halted) {
         const KillSwitchButton* k = m_window->killSwitch();
-        printStatus(QStringLiteral("{\"event\":\"trading\",\"state\":\"%1\",\"button\":%2,\"status\":%3}")
-                        .arg(halted ? QStringLiteral("halted") : QStringLiteral("active"))
-                        .arg(QString::fromStdString(
-                                 nlohmann::json(k->state() == KillSwitchButton::State::Halted ? "halted"
-                                         : k->state() == KillSwitchButton::State::Pending     ? "pending"
-                                                                                              : "armed")
-                                     .dump()),
-                            QString::fromStdString(nlohmann::json(k->statusText().toStdString()).dump())));
+        const char* button = k->state() == KillSwitchButton::State::Halted ? "halted"
+            : k->state() == KillSwitchButton::State::Pending               ? "pending"
+                                                                           : "armed";
+        printStatus({ { "event", "trading" }, { "state", halted ? "halted" : "active" }, { "button", button },
+            { "status", k->statusText().toStdString() } });
     });
     connect(m_sessions, &SessionController::killed, this, [this](const KillReport& r) {
-        printStatus(QStringLiteral("{\"event\":\"killed\",\"report\":%1}")
-                        .arg(QString::fromStdString(r.toJson().dump())));
+        printStatus({ { "event", "killed" }, { "report", r.toJson() } });
     });
     if (m_options.exitAfterS > 0)
         QTimer::singleShot(int(m_options.exitAfterS * 1000), m_window.get(), &QWidget::close);

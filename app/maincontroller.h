@@ -6,6 +6,7 @@
 
 #include <QObject>
 #include <memory>
+#include <nlohmann/json.hpp>
 
 namespace veloce {
 
@@ -62,7 +63,10 @@ private:
     void onSessionLoaded(BacktestRunner::ResultPtr result, BacktestRunner::ReportPtr report, bool thenExport);
     void installTestHooks();
     void takeScreenshot(const QString& path);
-    void printStatus(const QString& json) const;
+    void printStatus(const nlohmann::ordered_json& line) const;
+    void offerNewJournal(const QString& path, const QString& message);
+    // A journal file beside `refused` that does not exist yet (the refused one is never touched).
+    static QString freshJournalPath(const QString& refused);
     void finishBenchmark();
 
     GuiOptions m_options;

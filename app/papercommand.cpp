@@ -2,6 +2,8 @@
 
 #include "cliparser.h"
 #include "engine/session.h"
+#include "safety/alertlog.h"
+#include "safety/journal.h"
 #include "safety/killswitch.h"
 #include "sessionhost.h"
 #include "sessionjson.h"
@@ -10,7 +12,9 @@
 
 #include <QDateTime>
 #include <QEventLoop>
+#include <QTextStream>
 #include <QTimer>
+#include <QUrl>
 
 namespace veloce {
 
@@ -34,12 +38,16 @@ QStringList replayAsData(const QStringList& arguments)
 int PaperCommand::run(const QStringList& arguments)
 {
     CliParser p(name(),
-        QStringLiteral("Run a live session: the strategy on live bars, orders to the paper broker (default) "
-                       "or FreqTrade. Sources: --simulate [--seed S] (endless, real time x --speed), "
-                       "--replay FILE (alias of --data; bar times preserved, x --speed, \"max\" = as fast "
-                       "as possible) or --influx URL --market M (live polling). One JSON line per event on "
-                       "stdout. Stop with Ctrl-C; emergency stop: veloce-cli kill --journal FILE."));
-    p.addSourceOptions(false);
+        QStringLiteral(
+            "Run a live session: the strategy on live bars, orders to the paper broker (default) "
+            "or FreqTrade. Sources: --simulate [--seed S] (endless, real time x --speed), "
+            "--replay FILE (alias of --data; bar times preserved, x --speed, \"max\" = as fast "
+            "as possible), --influx URL --market M (live polling) or --binance M [--venue V] "
+            "(Binance's live trade streams). One JSON line per event on stdout, each once it is "
+            "committed to the journal. Stop with Ctrl-C; emergency stop: veloce-cli kill --journal "
+            "FILE. Exit code 3 when the session ends with an open alarm (journal failure, not flat; "
+            "see veloce-cli alerts)."));
+    p.addSourceOptions(false, true);
     p.addConfigOption();
     p.addOption({ QStringLiteral("speed"),
         QStringLiteral("Pace of --simulate/--replay: x real time (default simulator_speed, 1); 0 or max = as "
@@ -50,11 +58,19 @@ int PaperCommand::run(const QStringList& arguments)
     p.addOption(
         { QStringLiteral("broker"), QStringLiteral("paper (default) or freqtrade (freqtrade_* config keys)."),
             QStringLiteral("name"), QStringLiteral("paper") });
+    p.addOption({ QStringLiteral("confirm-live"),
+        QStringLiteral("With --broker freqtrade and \"mode\": \"live\": confirm that real orders are sent. "
+                       "Without it a live session does not start; a dry_run session never trades through a "
+                       "live bot.") });
     p.addOption({ QStringLiteral("journal"),
         QStringLiteral("SQLite journal (default: %1). A restart on the same journal restores open paper "
-                       "positions and cash.")
+                       "positions, cash and the halt state.")
             .arg(SessionHost::defaultJournalPath()),
         QStringLiteral("file") });
+    p.addOption({ QStringLiteral("journal-max-pages"),
+        QStringLiteral("Cap the journal at N SQLite pages (4 KiB each) to rehearse a full disk: the session "
+                       "must halt and alarm when it is reached."),
+        QStringLiteral("N") });
     if (!p.parse(replayAsData(arguments)))
         return 0;
 
@@ -66,7 +82,17 @@ int PaperCommand::run(const QStringList& arguments)
     if (setup.broker == QLatin1String("paper"))
         setup.config.mode = TradingMode::Paper;
     else if (setup.config.mode != TradingMode::Live)
-        setup.config.mode = TradingMode::DryRun; // confirmed against the bot's show_config at start
+        setup.config.mode = TradingMode::DryRun; // verified against the bot's show_config at start
+    setup.confirmLive = p.isSet(QStringLiteral("confirm-live"));
+    if (setup.confirmLive
+        && (setup.broker != QLatin1String("freqtrade") || setup.config.mode != TradingMode::Live))
+        throw UsageError(
+            QStringLiteral("--confirm-live is only for --broker freqtrade with \"mode\": \"live\" in "
+                           "the config"));
+    if (setup.config.mode == TradingMode::Live && !setup.confirmLive)
+        throw UsageError(QStringLiteral("\"mode\": \"live\" sends real orders through FreqTrade at %1: add "
+                                        "--confirm-live to confirm")
+                             .arg(QUrl(setup.config.freqtradeUrl).toString(QUrl::RemoveUserInfo)));
     setup.source = p.source(setup.config);
     setup.speed = setup.config.simulatorSpeed;
     if (p.isSet(QStringLiteral("speed")))
@@ -75,6 +101,8 @@ int PaperCommand::run(const QStringList& arguments)
             : p.number(QStringLiteral("speed"), 0, 1e9);
     if (p.isSet(QStringLiteral("journal")))
         setup.journalPath = p.value(QStringLiteral("journal"));
+    if (p.isSet(QStringLiteral("journal-max-pages")))
+        setup.journalMaxPages = static_cast<int>(p.integer(QStringLiteral("journal-max-pages"), 2, 1 << 30));
     const double durationS
         = p.isSet(QStringLiteral("duration")) ? p.number(QStringLiteral("duration"), 0.001, 1e9) : 0;
 
@@ -83,29 +111,25 @@ int PaperCommand::run(const QStringList& arguments)
 
     using SessionJson::print;
     qint64 lastBarLine = 0;
-    SessionSnapshotPtr latest;
     QObject::connect(&host, &SessionHost::snapshotReady, &host, [&](const SessionSnapshotPtr& s) {
-        latest = s;
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
         if (now - lastBarLine >= 1000 && s->barCount > 0) {
             lastBarLine = now;
             print(SessionJson::barSummary(*s));
         }
     });
+    FeedHealth lastFeed;
+    QObject::connect(&host, &SessionHost::feedHealthChanged, &host, [&](const FeedHealth& h) {
+        if (SessionJson::feedChanged(lastFeed, h))
+            print(SessionJson::feedHealth(h));
+        lastFeed = h;
+    });
     QObject::connect(&host, &SessionHost::eventCommitted, &host, [](const SessionEvent& e) {
         if (e.kind != SessionEvent::Kind::Equity)
             print(SessionJson::event(e));
     });
-    QObject::connect(&host, &SessionHost::killReport, &host, [&host](const KillReport& r) {
-        nlohmann::ordered_json j;
-        j["event"] = "kill";
-        const nlohmann::json report = r.toJson();
-        for (auto it = report.begin(); it != report.end(); ++it)
-            j[it.key()] = it.value();
-        j["state"]
-            = tradingStateName(host.killSwitch()->halted() ? TradingState::Halted : TradingState::Active);
-        print(j);
-    });
+    QObject::connect(&host, &SessionHost::killReport, &host,
+        [&host](const KillReport& r) { print(SessionJson::kill(r, host.killSwitch()->halted())); });
     QObject::connect(&host, &SessionHost::tradingStateChanged, &host,
         [](TradingState s, const QString& reason, const QString& origin) {
             nlohmann::ordered_json j;
@@ -115,13 +139,8 @@ int PaperCommand::run(const QStringList& arguments)
             j["origin"] = origin.toStdString();
             print(j);
         });
-    QObject::connect(&host, &SessionHost::alert, &host, [](const QString& kind, const QString& message) {
-        nlohmann::ordered_json j;
-        j["event"] = "alert";
-        j["kind"] = kind.toStdString();
-        j["message"] = message.toStdString();
-        print(j);
-    });
+    QObject::connect(
+        &host, &SessionHost::alertRaised, &host, [](const Alert& a) { print(SessionJson::alert(a)); });
 
     QEventLoop loop;
     SessionState endState = SessionState::Stopped;
@@ -129,9 +148,7 @@ int PaperCommand::run(const QStringList& arguments)
     QObject::connect(&host, &SessionHost::finished, &loop, [&](SessionState s, const QString& reason) {
         endState = s;
         endReason = reason;
-        // Queued behind the journal's acknowledgements already posted to this thread, so that
-        // every committed event is printed before "end".
-        QMetaObject::invokeMethod(&loop, &QEventLoop::quit, Qt::QueuedConnection);
+        loop.quit();
     });
     UnixSignalWatcher signalWatcher;
     QString stopReason;
@@ -145,6 +162,47 @@ int PaperCommand::run(const QStringList& arguments)
             host.stop(QStringLiteral("duration"));
         });
 
+    print(startLine(host, setup));
+    for (const Alert& a : host.alerts()->openAlarms())
+        print(SessionJson::alert(a)); // alarms of earlier runs, still open
+    host.start();
+    loop.exec();
+
+    const int openAlarms = host.alerts()->openAlarmCount();
+    nlohmann::ordered_json end;
+    end["event"] = "end";
+    end["state"] = sessionStateName(endState);
+    end["reason"] = (stopReason.isEmpty() ? endReason : stopReason).toStdString();
+    if (const SessionSnapshotPtr s = host.session()->snapshot()) {
+        end["bars"] = s->barCount;
+        end["signals"] = s->signalCount;
+        end["trades"] = s->tradeCount;
+        end["positions"] = s->positions.size();
+        end["equity"] = s->equity;
+        end["cash"] = s->cash;
+        end["max_drawdown"] = s->maxDrawdown;
+        end["last_alert"] = s->lastAlert.toStdString();
+        if (s->feed.state != FeedHealth::State::None)
+            end["feed"] = SessionJson::feedHealth(s->feed);
+    }
+    end["trading"]
+        = tradingStateName(host.killSwitch()->halted() ? TradingState::Halted : TradingState::Active);
+    end["journal"]
+        = host.journal()->hasFailed() ? ("failed: " + host.journal()->failure().toStdString()) : "ok";
+    end["open_alarms"] = openAlarms;
+    print(end);
+    if (endState == SessionState::Failed) {
+        // The reason is in the JSON lines; a person at the terminal reads stderr.
+        const SessionSnapshotPtr s = host.session()->snapshot();
+        QTextStream(stderr) << "veloce-cli paper: the source failed: " << (s ? s->lastAlert : endReason)
+                            << '\n';
+        return 2;
+    }
+    return openAlarms > 0 ? 3 : 0;
+}
+
+nlohmann::ordered_json PaperCommand::startLine(const SessionHost& host, const SessionSetup& setup)
+{
     const RecoveredAccount& rec = host.recovered();
     nlohmann::ordered_json start;
     start["event"] = "start";
@@ -166,31 +224,13 @@ int PaperCommand::run(const QStringList& arguments)
     recovered["position_ids"] = ids;
     recovered["cash"] = rec.any ? rec.cash : setup.config.initialCapital;
     recovered["last_bar_ms"] = rec.lastBarMs;
+    recovered["last_close"] = rec.lastClose;
     recovered["halted"] = rec.halted;
     start["recovered"] = recovered;
     start["trading"]
         = tradingStateName(host.killSwitch()->halted() ? TradingState::Halted : TradingState::Active);
-    print(start);
-
-    host.start();
-    loop.exec();
-
-    nlohmann::ordered_json end;
-    end["event"] = "end";
-    end["state"] = sessionStateName(endState);
-    end["reason"] = (stopReason.isEmpty() ? endReason : stopReason).toStdString();
-    if (const SessionSnapshotPtr s = host.session()->snapshot()) {
-        end["bars"] = s->barCount;
-        end["signals"] = s->signalCount;
-        end["trades"] = s->tradeCount;
-        end["positions"] = s->positions.size();
-        end["equity"] = s->equity;
-        end["cash"] = s->cash;
-        end["max_drawdown"] = s->maxDrawdown;
-        end["last_alert"] = s->lastAlert.toStdString();
-    }
-    print(end);
-    return endState == SessionState::Failed ? 2 : 0;
+    start["open_alarms"] = host.alerts()->openAlarmCount();
+    return start;
 }
 
 } // namespace veloce

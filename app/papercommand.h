@@ -2,12 +2,19 @@
 
 #include "clicommand.h"
 
+#include <nlohmann/json.hpp>
+
 namespace veloce {
+
+class SessionHost;
+struct SessionSetup;
 
 // veloce-cli paper: a live session without a window. Prints one JSON object per line and
 // event (start, bar summary at most once a second, signal, order, fill, trade, state, kill,
-// alert, end); fills and trades are printed once the journal has them on disk. SIGINT/SIGTERM
-// stop it cleanly; `veloce-cli kill` from another terminal halts and flattens it.
+// trading, alert, end); session events are printed once the journal has them on disk, in their
+// sequence order. SIGINT/SIGTERM stop it cleanly; `veloce-cli kill` from another terminal halts
+// and flattens it. Exit codes: 0, 2 (bad input, a refused journal, a failed source), 3 (ended
+// with an open alarm).
 class PaperCommand : public CliCommand
 {
 public:
@@ -17,6 +24,9 @@ public:
         return QStringLiteral("Run a live paper (or FreqTrade) session (JSON lines)");
     }
     int run(const QStringList& arguments) override;
+
+private:
+    static nlohmann::ordered_json startLine(const SessionHost& host, const SessionSetup& setup);
 };
 
 } // namespace veloce

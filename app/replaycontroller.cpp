@@ -1,6 +1,7 @@
 #include "replaycontroller.h"
 
 #include "engine/pacedfeed.h"
+#include "engine/session.h"
 #include "replaycontrols.h"
 #include "sessioncontroller.h"
 #include "sessionhost.h"

@@ -19,8 +19,6 @@ int ReportCommand::run(const QStringList& arguments)
         return 0;
     if (!p.isSet(QStringLiteral("in")) || !p.isSet(QStringLiteral("out")))
         throw UsageError(QStringLiteral("--in DIR and --out FILE are required"));
-    if (!p.positional().isEmpty())
-        throw UsageError(QStringLiteral("unexpected argument \"%1\"").arg(p.positional().first()));
     const ReportData data = ResultFolder::read(p.value(QStringLiteral("in")));
     HtmlReport::write(data, p.value(QStringLiteral("out")));
     QTextStream(stderr) << QStringLiteral("report: %1\n").arg(p.value(QStringLiteral("out")));

@@ -1,13 +1,20 @@
 #include "sessioncontroller.h"
 
+#include "alertbanner.h"
 #include "candlechart.h"
+#include "engine/livefeed.h"
+#include "engine/session.h"
 #include "killswitchbutton.h"
+#include "liveconfirmdialog.h"
 #include "mainwindow.h"
+#include "safety/alertlog.h"
+#include "safety/journalerror.h"
 #include "safety/killswitch.h"
 #include "sessionpanel.h"
 #include "sessionstatus.h"
 
 #include <QStatusBar>
+#include <QUrl>
 
 namespace veloce {
 
@@ -15,6 +22,9 @@ SessionController::SessionController(MainWindow* window, SessionPanel* panel, QO
     : QObject(parent)
     , m_window(window)
     , m_panel(panel)
+    , m_confirmLive([window](const QString& endpoint, const QString& pair) {
+        return LiveConfirmDialog::ask(window, endpoint, pair);
+    })
 {
     qRegisterMetaType<SessionSnapshotPtr>();
     qRegisterMetaType<SessionEvent>();
@@ -27,6 +37,10 @@ SessionController::SessionController(MainWindow* window, SessionPanel* panel, QO
     KillSwitchButton* button = window->killSwitch();
     connect(button, &KillSwitchButton::killRequested, this, &SessionController::kill);
     connect(button, &KillSwitchButton::rearmRequested, this, &SessionController::rearm);
+    connect(panel, &SessionPanel::recordRequested, this, &SessionController::startRecording);
+    connect(panel, &SessionPanel::stopRecordingRequested, this, &SessionController::stopRecording);
+    connect(window->alertBanner(), &AlertBanner::acknowledgeRequested, this,
+        &SessionController::acknowledgeAlarms);
 }
 
 SessionController::~SessionController()
@@ -40,6 +54,16 @@ bool SessionController::startFromPanel(const Config& config, const QString& jour
     setup.config = config;
     setup.journalPath = journalPath;
     setup.speed = m_panel->speed();
+    setup.broker = m_panel->broker();
+    setup.config.mode = m_panel->brokerMode();
+    if (setup.config.mode == TradingMode::Live) {
+        const QString endpoint = QUrl(config.freqtradeUrl).toString(QUrl::RemoveUserInfo);
+        if (!m_confirmLive || !m_confirmLive(endpoint, config.freqtradePair)) {
+            m_panel->setState(tr("Live session not started: not confirmed"), true);
+            return false;
+        }
+        setup.confirmLive = true;
+    }
     try {
         setup.source = m_panel->sourceSpec(config);
     } catch (const std::exception& e) {
@@ -52,75 +76,144 @@ bool SessionController::startFromPanel(const Config& config, const QString& jour
 bool SessionController::start(const SessionSetup& setup)
 {
     stop();
-    m_host.reset();
+    m_host.reset(); // returns at once: the old session's threads wind down on their own
     m_pending.reset();
     m_last.reset();
     m_barsShown = 0;
     m_barsLost = 0;
     m_lastBarSeq = 0;
     m_barsAcked.reset();
-    auto host = std::make_unique<SessionHost>(setup);
+    m_redrawMs = setup.config.snapshotIntervalMs;
+    m_host = std::make_unique<SessionHost>(setup);
+    SessionHost* host = m_host.get();
+    m_panel->setRunning(true);
+    m_panel->setState(tr("Opening the journal %1…").arg(host->setup().journalPath));
     try {
-        host->open();
-    } catch (const std::exception& e) {
-        const QString text = tr("Could not start the session: %1").arg(QString::fromUtf8(e.what()));
-        m_panel->setState(text, true);
-        m_window->status()->setConnection(SessionStatus::Connection::Failed, QString::fromUtf8(e.what()));
-        Q_EMIT message(text);
+        // Returns at once: the journal is checked and read on its own thread.
+        host->openAsync([this, host](std::exception_ptr error) { onOpened(host, error); });
+    } catch (...) {
+        onOpened(host, std::current_exception());
         return false;
+    }
+    return true;
+}
+
+void SessionController::onOpened(SessionHost* host, std::exception_ptr error)
+{
+    if (host != m_host.get())
+        return; // a session replaced in the meantime
+    if (error) {
+        QString what;
+        bool refused = false;
+        try {
+            std::rethrow_exception(error);
+        } catch (const JournalError& e) {
+            what = QString::fromUtf8(e.what());
+            refused = e.refused();
+        } catch (const std::exception& e) {
+            what = QString::fromUtf8(e.what());
+        }
+        const QString text = tr("Could not start the session: %1").arg(what);
+        m_panel->setRunning(false);
+        m_panel->setState(text, true);
+        m_window->status()->setConnection(SessionStatus::Connection::Failed, what);
+        Q_EMIT message(text);
+        if (refused)
+            Q_EMIT journalRefused(host->setup().journalPath, what);
+        // A host that could not open is discarded (its kill socket closes), once this callback
+        // has returned into it.
+        QTimer::singleShot(0, this, [this, host] {
+            if (m_host.get() == host)
+                m_host.reset();
+        });
+        return;
     }
     if (m_halted && !host->killSwitch()->halted())
         host->killSwitch()->startHalted(tr("halted in the window before this session started"));
     m_halted = host->killSwitch()->halted();
 
-    SessionHost* h = host.get();
     // Bars reach the chart by acknowledgement: every snapshot carries the bars after the newest
-    // one drawn, so coalescing snapshots (newest wins) never drops a bar.
-    m_barsAcked = h->session()->barAcknowledgement();
+    // one drawn, so coalescing snapshots (newest wins) never drops a bar, and the feed's gate
+    // holds a replay back while the chart is too far behind (Session::consumersHaveRoom).
+    m_barsAcked = host->session()->barAcknowledgement();
     m_barsAcked->store(0, std::memory_order_release);
-    connect(h, &SessionHost::snapshotReady, this, &SessionController::onSnapshot);
-    connect(h, &SessionHost::eventCommitted, m_window, &MainWindow::showSessionEvent);
-    connect(h, &SessionHost::killReport, this, &SessionController::onKillReport);
-    connect(h, &SessionHost::tradingStateChanged, this,
+    connect(host, &SessionHost::snapshotReady, this, &SessionController::onSnapshot);
+    connect(host, &SessionHost::eventCommitted, m_window, &MainWindow::showSessionEvent);
+    connect(host, &SessionHost::killReport, this, &SessionController::onKillReport);
+    connect(host, &SessionHost::tradingStateChanged, this,
         [this](TradingState s, const QString& reason, const QString&) { onTradingState(s, reason); });
-    connect(h, &SessionHost::alert, this, [this](const QString& kind, const QString& text) {
-        m_window->statusBar()->showMessage(tr("%1: %2").arg(kind, text), 10000);
-        Q_EMIT message(text);
+    connect(host, &SessionHost::alertRaised, this, [this](const Alert& a) {
+        if (a.severity != AlertSeverity::Info)
+            m_window->statusBar()->showMessage(tr("%1: %2").arg(a.source, a.message), 10000);
+        Q_EMIT message(a.message);
     });
-    connect(h, &SessionHost::finished, this, &SessionController::onFinished);
+    connect(host, &SessionHost::alarmsChanged, this, &SessionController::showAlarms);
+    connect(host, &SessionHost::finished, this, &SessionController::onFinished);
+    connect(host, &SessionHost::recordingChanged, this, [this](bool recording, const QString& text) {
+        m_panel->setRecording(recording, text);
+        Q_EMIT recordingChanged(recording, text);
+    });
 
-    const Config& config = setup.config;
-    m_window->resetLiveView(h->session()->description(), config.initialCapital, config.minEntryScore,
+    const Config& config = host->setup().config;
+    m_window->resetLiveView(host->session()->description(), config.initialCapital, config.minEntryScore,
         config.heartbeatTimeoutS * 1000);
     if (m_halted)
         m_window->killSwitch()->showHalted(0, 0, host->killSwitch()->haltReason());
     else
         m_window->killSwitch()->showArmed();
     m_window->status()->setTradingHalted(m_halted);
-    m_host = std::move(host);
-    m_host->start();
-    m_panel->setRunning(true);
-    Q_EMIT sessionStarted();
+    showAlarms();
+    host->start();
+    m_panel->setRecordable(host->session()->feed()->canRecord());
     // The host's setup: an empty journal path in `setup` means the default one, filled in there.
     m_panel->setState(
-        tr("Running: %1 (journal %2)").arg(m_host->session()->description(), m_host->setup().journalPath));
-    return true;
+        tr("Running: %1 (journal %2)").arg(host->session()->description(), host->setup().journalPath));
+    Q_EMIT sessionStarted();
 }
 
 void SessionController::stop()
 {
+    if (isOpening()) {
+        // Stopped before it started: nothing ran, nothing to wait for.
+        m_host.reset();
+        m_panel->setRunning(false);
+        m_panel->setState(tr("Session stopped"));
+        return;
+    }
     if (m_host && m_host->isRunning())
         m_host->stop(QStringLiteral("stopped in the window"));
 }
 
+void SessionController::startRecording(const QString& path)
+{
+    // The feed lives on the engine thread: the call is queued there.
+    if (m_host && m_host->isRunning())
+        QMetaObject::invokeMethod(
+            m_host->session()->feed(), "startRecording", Qt::QueuedConnection, Q_ARG(QString, path));
+}
+
+void SessionController::stopRecording()
+{
+    if (m_host && m_host->isRunning())
+        QMetaObject::invokeMethod(m_host->session()->feed(), "stopRecording", Qt::QueuedConnection);
+}
+
 void SessionController::onSnapshot(const SessionSnapshotPtr& snapshot)
 {
-    // Keep only the newest; draw at most every kRedrawMs. A slow GUI skips snapshots, never
+    // Keep only the newest; draw at most every snapshot_interval_ms. A slow GUI skips snapshots, never
     // queues work for later, and never holds the engine up.
+    // What the kill switch did is shown at once: the halt, and positions that are gone.
+    const bool urgent = snapshot->halted
+        && (!m_last || !m_last->halted || snapshot->positions.size() < m_last->positions.size());
     m_pending = snapshot;
+    if (urgent) {
+        m_redrawTimer.stop();
+        render();
+        return;
+    }
     if (m_redrawTimer.isActive())
         return;
-    m_redrawTimer.start(int(std::max<qint64>(0, kRedrawMs - m_sinceRedraw.elapsed())));
+    m_redrawTimer.start(int(std::max<qint64>(0, m_redrawMs - m_sinceRedraw.elapsed())));
 }
 
 void SessionController::render()
@@ -154,10 +247,11 @@ void SessionController::kill()
     // The host's KillSwitch sets its atomic halt flag before trigger() returns; the flatten runs
     // on the safety thread and reports through killReport.
     m_halted = true;
-    if (m_host) {
+    if (m_host && m_host->isOpen()) {
         m_host->kill(tr("kill switch pressed in the window"), QStringLiteral("gui"));
         return;
     }
+    // No session yet (or one still opening: it starts halted, see onOpened()).
     KillReport report;
     report.reason = tr("kill switch pressed in the window");
     report.origin = QStringLiteral("gui");
@@ -168,11 +262,30 @@ void SessionController::kill()
 
 void SessionController::rearm()
 {
-    if (m_host) {
-        m_host->rearm(QStringLiteral("gui"));
+    if (m_host && m_host->isOpen()) {
+        const QString refused = m_host->rearm(QStringLiteral("gui"));
+        if (!refused.isEmpty()) {
+            m_window->statusBar()->showMessage(tr("Re-arm refused: %1").arg(refused), 15000);
+            Q_EMIT message(tr("Re-arm refused: %1").arg(refused));
+        }
         return;
     }
     onTradingState(TradingState::Active, QString());
+}
+
+void SessionController::acknowledgeAlarms()
+{
+    if (m_host && m_host->isOpen())
+        m_host->alerts()->acknowledgeAll(QStringLiteral("gui"));
+    showAlarms();
+}
+
+void SessionController::showAlarms()
+{
+    const std::vector<Alert> open
+        = m_host && m_host->isOpen() ? m_host->alerts()->openAlarms() : std::vector<Alert>();
+    m_window->alertBanner()->setAlarms(open);
+    Q_EMIT alarmsChanged(static_cast<int>(open.size()));
 }
 
 void SessionController::onKillReport(const KillReport& report)
@@ -181,7 +294,8 @@ void SessionController::onKillReport(const KillReport& report)
     QString detail = report.message;
     if (!report.flat && detail.isEmpty())
         detail = tr("NOT FLAT \u2014 check the venue");
-    m_window->killSwitch()->showHalted(report.closed, report.flattenLatencyMs, detail);
+    if (report.flattenRequested || m_window->killSwitch()->state() != KillSwitchButton::State::Halted)
+        m_window->killSwitch()->showHalted(report.closed, report.flattenLatencyMs, detail);
     m_window->status()->setTradingHalted(true);
     Q_EMIT killed(report);
     Q_EMIT tradingStateChanged(true);
@@ -211,9 +325,14 @@ void SessionController::onFinished(SessionState state, const QString& reason)
     case SessionState::Finished:
         text = tr("Session finished");
         break;
-    case SessionState::Failed:
-        text = tr("Session failed");
+    case SessionState::Failed: {
+        // Why, in the session's words (already redacted where it came from a server): e.g. a
+        // FreqTrade bot whose mode is not the one chosen.
+        const SessionSnapshotPtr s = m_host && m_host->session() ? m_host->session()->snapshot() : nullptr;
+        text = s && !s->lastAlert.isEmpty() ? tr("Session failed: %1").arg(s->lastAlert)
+                                            : tr("Session failed");
         break;
+    }
     default:
         text = tr("Session stopped");
         break;

@@ -1,44 +1,36 @@
 #pragma once
 
 #include "engine/recoveredaccount.h"
-#include "engine/session.h"
 #include "engine/sessionevent.h"
 #include "engine/sessionsnapshot.h"
+#include "safety/alert.h"
+#include "safety/journal.h"
 #include "safety/killreport.h"
-#include "safety/killserver.h"
-#include "safety/watchdog.h"
-#include "sourcespec.h"
-#include "types/config.h"
+#include "sessionsetup.h"
 
 #include <QObject>
-#include <QPointer>
-#include <QThread>
+#include <exception>
+#include <functional>
 #include <memory>
 
 namespace veloce {
 
-class Journal;
+class AlertLog;
 class KillSwitch;
+class Session;
+struct SessionRuntime;
 
-// What a live session is made of, as chosen on the command line or in the GUI.
-struct SessionSetup
-{
-    Config config;
-    SourceSpec source; // Simulator (endless), File (replay) or Influx (live polling)
-    double speed = 1.0; // × real time for the simulator and replays; 0 = as fast as possible
-    QString broker = QStringLiteral("paper"); // "paper" | "freqtrade"
-    QString journalPath; // SQLite journal; also names the kill socket
-    bool killSocket = true; // listen for `veloce-cli kill`
-};
-
-// The composition root of a live session (docs/architecture.md threads): builds the feed, the broker and
-// the Session on an engine QThread, the KillSwitch (safety thread) with its Watchdog and kill
-// socket, and the Journal (writer thread), and wires them. The CLI's `paper` command and the
-// GUI both drive sessions through this class; everything they show arrives as signals.
+// The composition root of a live session (docs/architecture.md threads, docs/safety.md): builds
+// the feed, the broker and the Session on an engine thread, the KillSwitch (safety thread) with
+// its Watchdog and kill socket, the Journal (writer thread) and the AlertLog, and wires them.
+// The CLI's `paper` command and the GUI both drive sessions through this class; everything they
+// show arrives as queued signals on the host's thread.
 //
-// Lifecycle: open() (journal, recovery, sockets; throws with a message for the user), start(),
-// then stop() or the feed's end; finished() says when the session is over and the journal has
-// its end row. Destroying a host stops it first.
+// Lifecycle: open() or openAsync() (kill socket, journal validation and recovery on the journal's
+// thread, then the session), start(), then stop() or the feed's end; finished() comes once the
+// journal has the session's end row and every committed event was delivered. The window uses
+// openAsync(): it never waits for the disk, the engine or the safety thread; destroying a host
+// hands its threads to the ThreadReaper and returns.
 class SessionHost : public QObject
 {
     Q_OBJECT
@@ -46,52 +38,80 @@ public:
     explicit SessionHost(SessionSetup setup, QObject* parent = nullptr);
     ~SessionHost() override;
 
-    // Throws JournalError, DataError, UsageError or std::runtime_error.
+    // Throws JournalError (refused: exit code 2), DataError, UsageError or std::runtime_error.
     void open();
+    // Returns at once; `done` runs on the host's thread with nullptr, or the error open() would
+    // have thrown. Errors found before the journal is read (the kill socket) are thrown here.
+    using Opened = std::function<void(std::exception_ptr error)>;
+    void openAsync(Opened done);
+    bool isOpen() const { return m_open; }
     void start();
     // Asynchronous: finished() follows. Open positions stay open (and journaled).
     void stop(const QString& reason);
     // Emergency stop (thread-safe): halt + flatten; the report comes through killReport().
-    void kill(const QString& reason, const QString& origin = QStringLiteral("gui"));
-    void rearm(const QString& origin = QStringLiteral("gui"));
+    std::uint64_t kill(const QString& reason, const QString& origin = QStringLiteral("gui"));
+    // Empty when re-armed, else why it was refused (a flatten running, the journal failed).
+    QString rearm(const QString& origin = QStringLiteral("gui"));
 
-    Session* session() const { return m_session; }
-    KillSwitch* killSwitch() const { return m_kill.get(); }
-    Journal* journal() const { return m_journal.get(); }
-    const RecoveredAccount& recovered() const { return m_recovered; }
+    Session* session() const;
+    KillSwitch* killSwitch() const;
+    Journal* journal() const;
+    AlertLog* alerts() const;
+    const RecoveredAccount& recovered() const;
     std::int64_t sessionId() const { return m_sessionId; }
     QString socketName() const { return m_socketName; }
     const SessionSetup& setup() const { return m_setup; }
-    bool isRunning() const { return m_running; }
+    bool isRunning() const { return m_running && !m_finished; }
 
     // The journal used when none is given: one per user, shared by the CLI and the GUI (so
     // `veloce-cli kill` finds a GUI session too).
     static QString defaultJournalPath();
 
 Q_SIGNALS:
+    // The newest snapshot (older ones that were not delivered yet are dropped).
     void snapshotReady(const veloce::SessionSnapshotPtr& snapshot);
     // Every session event once it is durable in the journal (the acknowledgement).
     void eventCommitted(const veloce::SessionEvent& event);
     void killReport(const veloce::KillReport& report);
     void tradingStateChanged(veloce::TradingState state, const QString& reason, const QString& origin);
-    // kind: "heartbeat", "stale", "drawdown", "heartbeat_ok", "journal"
-    void alert(const QString& kind, const QString& message);
+    // Every entry of the alert log as it is raised (alarms also through alerts()->openAlarms()).
+    void alertRaised(const veloce::Alert& alert);
+    void alarmsChanged(int openAlarms);
     void finished(veloce::SessionState state, const QString& reason);
+    // Live exchange feeds: the connection's health (state, lag, reconnects, repairs).
+    void feedHealthChanged(const veloce::FeedHealth& health);
+    // Recording the feed's market data started or ended (Session::recordingChanged).
+    void recordingChanged(bool recording, const QString& message);
 
 private:
-    void buildSession();
+    struct Link;
+    void createRuntime();
+    void listenKillSocket();
+    JournalRecovery::Rules recoveryRules() const;
+    void build(const JournalState& state); // the session and its wiring, from the recovered state
+    void takeOverJournal(const JournalState& state);
+    void createSession();
+    void createFlattener();
+    void wireJournal();
+    void wireKillSwitch();
+    void wireWatchdog();
+    void wireDelivery();
+    Journal::SessionInfo sessionInfo() const;
+    void onSessionBegun(std::int64_t id);
+    void finishOpen(std::exception_ptr error); // calls the open callback once; nullptr: opened
     void onSessionFinished();
+    void deliverEvents();
+    void deliverSnapshot();
 
     SessionSetup m_setup;
-    std::unique_ptr<Journal> m_journal;
-    std::unique_ptr<KillSwitch> m_kill;
-    QThread m_engineThread;
-    QPointer<Session> m_session;
-    QPointer<Watchdog> m_watchdog;
-    QPointer<KillServer> m_killServer;
-    RecoveredAccount m_recovered;
+    std::shared_ptr<SessionRuntime> m_rt;
+    std::shared_ptr<Link> m_link; // lets other threads post to this host while it exists
+    Opened m_opened;
     std::int64_t m_sessionId = 0;
+    std::int64_t m_feedStartMs = 0; // the simulator's start, journaled (its bars can be made again)
+    double m_feedStartPrice = 0;
     QString m_socketName;
+    bool m_open = false;
     bool m_running = false;
     bool m_finished = false;
 };

@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>veloce::AlertBanner</name>
+    <message numerus="yes">
+        <source>%n open alarm(s) in all</source>
+        <translation>
+            <numerusform>%n open alarm in all</numerusform>
+            <numerusform>%n open alarms in all</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>veloce::KillSwitchButton</name>
     <message numerus="yes">
         <source>TRADING HALTED — %n position(s) flattened in %1</source>
@@ -18,6 +28,23 @@
         <translation>
             <numerusform>%n session</numerusform>
             <numerusform>%n sessions</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>veloce::SessionStatus</name>
+    <message numerus="yes">
+        <source>lag %1 · %n reconnect(s)</source>
+        <translation>
+            <numerusform>lag %1 · %n reconnect</numerusform>
+            <numerusform>lag %1 · %n reconnects</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n gap(s) repaired</source>
+        <translation>
+            <numerusform>%n gap repaired</numerusform>
+            <numerusform>%n gaps repaired</numerusform>
         </translation>
     </message>
 </context>

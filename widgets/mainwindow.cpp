@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "alertbanner.h"
 #include "candlechart.h"
 #include "candlechartview.h"
 #include "dashboard.h"
@@ -49,6 +50,7 @@ MainWindow::MainWindow(QWidget* parent)
     , m_trades(new TradesModel(this))
     , m_equity(new EquityChart(this))
     , m_kill(new KillSwitchButton(this))
+    , m_banner(new AlertBanner(this))
     , m_dashboard(new Dashboard(this))
     , m_status(new SessionStatus(this))
     , m_central(new QTabWidget(this))
@@ -65,7 +67,14 @@ MainWindow::MainWindow(QWidget* parent)
     m_central->setDocumentMode(true);
     m_central->addTab(m_chart, tr("Live"));
     m_central->addTab(m_dashboard, tr("Backtest dashboard"));
-    setCentralWidget(m_central);
+    // The alarm banner sits above everything else in the centre, where it cannot be docked away.
+    auto* centre = new QWidget(this);
+    auto* centreLayout = new QVBoxLayout(centre);
+    centreLayout->setContentsMargins(0, 0, 0, 0);
+    centreLayout->setSpacing(0);
+    centreLayout->addWidget(m_banner);
+    centreLayout->addWidget(m_central, 1);
+    setCentralWidget(centre);
     connect(m_central, &QTabWidget::currentChanged, this, &MainWindow::onCentralTabChanged);
 
     // The kill switch toolbar: always there, cannot be moved, floated or hidden (createPopupMenu
@@ -266,6 +275,7 @@ void MainWindow::resetLiveView(
     m_status->setSource(title);
     m_status->setStaleAfterMs(staleAfterMs);
     m_status->setConnection(SessionStatus::Connection::Connecting);
+    m_status->setFeedHealth(FeedHealth());
 }
 
 bool MainWindow::showSnapshot(const SessionSnapshot& s)
@@ -305,6 +315,8 @@ bool MainWindow::showSnapshot(const SessionSnapshot& s)
         m_status->setConnection(SessionStatus::Connection::Failed, s.lastAlert);
         break;
     }
+    // A live exchange feed knows more about its connection than "bars arrive": say that instead.
+    m_status->setFeedHealth(s.state == SessionState::Running ? s.feed : FeedHealth());
     if (s.lastBarAgeMs >= 0)
         m_status->setLastBarAge(s.lastBarAgeMs);
     m_status->setBarsPerSecond(s.barsPerSecond);

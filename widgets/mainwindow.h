@@ -12,6 +12,7 @@ class QToolBar;
 
 namespace veloce {
 
+class AlertBanner;
 class CandleChart;
 class Dashboard;
 class EquityChart;
@@ -40,6 +41,7 @@ public:
     TradeFocus* sessionTradeFocus() const { return m_tradeFocus; }
     EquityChart* liveEquity() const { return m_equity; }
     KillSwitchButton* killSwitch() const { return m_kill; }
+    AlertBanner* alertBanner() const { return m_banner; }
     Dashboard* dashboard() const { return m_dashboard; }
     SessionStatus* status() const { return m_status; }
     QToolBar* mainToolBar() const { return m_toolbar; }
@@ -58,7 +60,8 @@ public:
     // A new live session starts: clears the live views.
     void resetLiveView(
         const QString& title, double initialCapital, double minEntryScore, double staleAfterMs);
-    // False when the snapshot was older than the one shown (and ignored).
+    // Drops a snapshot older than the one shown (lower seq): the window never goes back in time,
+    // and returns false.
     bool showSnapshot(const SessionSnapshot& snapshot);
     void showSessionEvent(const SessionEvent& event);
 
@@ -92,6 +95,7 @@ private:
     TradeFocus* m_tradeFocus = nullptr;
     EquityChart* m_equity;
     KillSwitchButton* m_kill;
+    AlertBanner* m_banner;
     Dashboard* m_dashboard;
     SessionStatus* m_status;
     QTabWidget* m_central;

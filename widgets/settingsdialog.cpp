@@ -28,6 +28,10 @@ QStringList choicesFor(const QString& key)
         return { QStringLiteral("range"), QStringLiteral("atr") };
     if (key == QLatin1String("heartbeat_action"))
         return { QStringLiteral("alert"), QStringLiteral("halt") };
+    if (key == QLatin1String("binance_venue"))
+        return { QStringLiteral("futures"), QStringLiteral("spot") };
+    if (key == QLatin1String("journal_failure_action"))
+        return { QStringLiteral("halt"), QStringLiteral("flatten") };
     if (key == QLatin1String("mode"))
         return { QStringLiteral("backtest"), QStringLiteral("paper"), QStringLiteral("dry_run"),
             QStringLiteral("live") };
@@ -77,9 +81,15 @@ QString SettingsDialog::groupOf(const QString& key) const
 {
     if (key.startsWith(QLatin1String("influx_")))
         return tr("InfluxDB");
+    if (key.startsWith(QLatin1String("binance_")))
+        return tr("Binance");
     if (key.startsWith(QLatin1String("freqtrade_")) || key == QLatin1String("mode"))
         return tr("Execution");
-    if (key.startsWith(QLatin1String("heartbeat_")) || key.startsWith(QLatin1String("simulator_")))
+    static const QStringList safety
+        = { QStringLiteral("flatten_deadline_ms"), QStringLiteral("account_lock_timeout_ms"),
+              QStringLiteral("snapshot_interval_ms"), QStringLiteral("journal_failure_action") };
+    if (key.startsWith(QLatin1String("heartbeat_")) || key.startsWith(QLatin1String("simulator_"))
+        || safety.contains(key))
         return tr("Safety and simulator");
     static const QStringList risk = { QStringLiteral("initial_capital"), QStringLiteral("leverage"),
         QStringLiteral("fee_rate"), QStringLiteral("slippage_bps"), QStringLiteral("base_risk_per_trade"),
@@ -119,6 +129,11 @@ QString SettingsDialog::labelOf(const QString& key) const
         { QStringLiteral("max_drawdown_percent"), QT_TR_NOOP("Max drawdown (fraction)") },
         { QStringLiteral("heartbeat_timeout_s"), QT_TR_NOOP("Heartbeat timeout (s)") },
         { QStringLiteral("heartbeat_action"), QT_TR_NOOP("On missed heartbeat") },
+        { QStringLiteral("flatten_deadline_ms"), QT_TR_NOOP("Kill switch: flatten deadline (ms)") },
+        { QStringLiteral("account_lock_timeout_ms"),
+            QT_TR_NOOP("Kill switch: engine lock alarm after (ms)") },
+        { QStringLiteral("snapshot_interval_ms"), QT_TR_NOOP("Live view update interval (ms)") },
+        { QStringLiteral("journal_failure_action"), QT_TR_NOOP("When the journal fails") },
         { QStringLiteral("simulator_seed"), QT_TR_NOOP("Simulator seed") },
         { QStringLiteral("simulator_speed"), QT_TR_NOOP("Simulator speed (\u00d7 real time)") },
         { QStringLiteral("mode"), QT_TR_NOOP("Trading mode") },
@@ -132,6 +147,11 @@ QString SettingsDialog::labelOf(const QString& key) const
         { QStringLiteral("influx_password"), QT_TR_NOOP("Password") },
         { QStringLiteral("influx_poll_interval_ms"), QT_TR_NOOP("Poll interval (ms)") },
         { QStringLiteral("influx_timeout_ms"), QT_TR_NOOP("Timeout (ms)") },
+        { QStringLiteral("influx_stream_deadline_ms"), QT_TR_NOOP("History page deadline (ms)") },
+        { QStringLiteral("binance_venue"), QT_TR_NOOP("Venue of markets without spot:/futures:") },
+        { QStringLiteral("binance_ws_url"), QT_TR_NOOP("Stream URL (empty: Binance's own)") },
+        { QStringLiteral("binance_rest_url"), QT_TR_NOOP("REST URL (empty: Binance's own)") },
+        { QStringLiteral("binance_warmup_s"), QT_TR_NOOP("Warm-up history (s)") },
         { QStringLiteral("freqtrade_url"), QT_TR_NOOP("FreqTrade URL") },
         { QStringLiteral("freqtrade_username"), QT_TR_NOOP("User") },
         { QStringLiteral("freqtrade_password"), QT_TR_NOOP("Password") },

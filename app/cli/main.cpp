@@ -1,6 +1,9 @@
 #include "cli.h"
+#include "threadreaper.h"
 
 #include <QCoreApplication>
+#include <cstdio>
+#include <cstdlib>
 
 int main(int argc, char** argv)
 {
@@ -10,5 +13,13 @@ int main(int argc, char** argv)
     QStringList args = QCoreApplication::arguments();
     args.removeFirst();
     veloce::Cli cli;
-    return cli.run(args);
+    const int code = cli.run(args);
+    // A session's threads are wound down by the reaper (journal closed, engine stopped); a stuck
+    // engine is not waited for beyond this: everything acknowledged is in the journal already.
+    if (!veloce::ThreadReaper::instance().drain(2000)) {
+        std::fflush(stdout);
+        std::fflush(stderr);
+        std::_Exit(code);
+    }
+    return code;
 }

@@ -35,6 +35,8 @@ public:
 
     const Strategy& strategy() const { return m_strategy; }
     const Portfolio& portfolio() const { return m_portfolio; }
+    // Equity after the last process() (computed there anyway).
+    double lastEquity() const { return m_lastPoint.equity; }
     Portfolio& portfolio() { return m_portfolio; }
     const Metrics& metrics() const { return m_metrics; }
     const Bar& lastBar() const { return m_lastBar; }

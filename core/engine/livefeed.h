@@ -1,5 +1,6 @@
 #pragma once
 
+#include "data/feedhealth.h"
 #include "data/sourcestats.h"
 #include "types/bar.h"
 
@@ -23,14 +24,32 @@ public:
     // true when bar times follow the wall clock (a real market): the watchdog then also raises
     // "stale data" when the newest bar is older than the heartbeat timeout.
     virtual bool wallClockTimes() const { return false; }
-    // Backpressure for feeds that may wait (a replay has nobody waiting for it in real time; a
-    // market does): while `behind` returns true the view has fallen too far behind and such a
-    // feed holds its next bars back. Set before start(); called on the engine thread.
-    void setBackpressure(std::function<bool()> behind) { m_behind = std::move(behind); }
+    // Steady-clock ns at which the input that made the newest bar final was received (a live
+    // exchange message); 0 when the feed does not know, and the bar's own arrival counts.
+    virtual std::int64_t barOriginNs() const { return 0; }
+    // Whether startRecording() can write what the feed receives (a live exchange feed).
+    virtual bool canRecord() const { return false; }
+    // Back-pressure, the one mechanism for every consumer of the bars: the gate is open while
+    // all of them have room (Session composes it: the journal's queue, SessionRecorder::hasRoom,
+    // and a view that acknowledges the bars it has drawn, Session::barAcknowledgement). Before
+    // each bar a feed that can wait (a replay, the simulator: nobody waits for them in real
+    // time) asks the gate and holds the bar back while it is closed, keeping its event loop
+    // turning, so no bar is dropped and no queue grows. A live market cannot wait: the InfluxDB
+    // and Binance feeds ignore the gate (one bar a second never backs up). Set before start();
+    // called on the engine thread only.
+    void setGate(std::function<bool()> open) { m_gate = std::move(open); }
 
 public Q_SLOTS:
     virtual void start() = 0;
     virtual void stop() = 0;
+    // Records the feed's raw market data to `path` until stopRecording(); the outcome comes
+    // through recordingChanged(). Feeds that cannot record say so there.
+    virtual void startRecording(const QString& path)
+    {
+        Q_UNUSED(path);
+        Q_EMIT recordingChanged(false, QStringLiteral("this source cannot be recorded"));
+    }
+    virtual void stopRecording() { }
 
 Q_SIGNALS:
     void barReady(const veloce::Bar& bar);
@@ -40,12 +59,18 @@ Q_SIGNALS:
     void trouble(const QString& message);
     // The source cannot go on (unreadable file, server gone); the message is for the user.
     void failed(const QString& message);
+    // The connection's health changed (feeds with a connection: state, lag, reconnects, repairs).
+    void healthChanged(const veloce::FeedHealth& health);
+    // The exchange is there (a message or a pong), even if no bar is due: fed to the watchdog.
+    void alive();
+    // Recording started (message: the file(s)) or ended (message: a summary or the error).
+    void recordingChanged(bool recording, const QString& message);
 
 protected:
-    bool viewBehind() const { return m_behind && m_behind(); }
+    bool gateOpen() const { return !m_gate || m_gate(); }
 
 private:
-    std::function<bool()> m_behind;
+    std::function<bool()> m_gate;
 };
 
 } // namespace veloce

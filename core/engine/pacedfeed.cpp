@@ -127,10 +127,6 @@ bool PacedFeed::fetch()
 
 void PacedFeed::pump()
 {
-    if (viewBehind()) {
-        m_timer->start(kBackpressureWaitMs); // let the view catch up; nothing is dropped
-        return;
-    }
     for (int n = 0; m_running && n < kSlice; ++n) {
         if (!m_hasNext && !fetch())
             return;
@@ -147,6 +143,10 @@ void PacedFeed::pump()
                 m_timer->start(static_cast<int>(std::ceil(waitMs)));
                 return;
             }
+        }
+        if (!gateOpen()) {
+            m_timer->start(kGateRetryMs); // a consumer is behind: nothing is dropped, nothing queued
+            return;
         }
         m_hasNext = false;
         if (stepping)

@@ -15,10 +15,9 @@ class BarSource;
 // Adapts any pull BarSource (file, simulator, history query) to a LiveFeed that releases each
 // bar when its time has come at `speed` × real time: bar i is due (t_i - t_0) / speed after
 // start. Speed 0 means as fast as possible, in slices of kSlice bars so that the engine thread's
-// event loop (stop, kill, snapshots) keeps turning.
-//
-// A replay holds back while the view is too far behind (LiveFeed::setBackpressure), checked once
-// per slice, so that at any speed every bar reaches the chart.
+// event loop (stop, kill, snapshots) keeps turning. While the gate is closed (the journal or a
+// view is behind: LiveFeed::setGate) it polls every kGateRetryMs instead of releasing bars: the
+// feed slows, memory does not grow, and at any speed every bar reaches the journal and the chart.
 //
 // Replay control (the GUI's replay toolbar): pause/resume, one bar at a time, a new speed, and a
 // jump forward to a bar time (every bar up to it still goes through the strategy, as fast as
@@ -63,7 +62,7 @@ private:
     void announce();
 
     static constexpr int kSlice = 512;
-    static constexpr int kBackpressureWaitMs = 2;
+    static constexpr int kGateRetryMs = 1;
     std::unique_ptr<BarSource> m_source;
     double m_speed;
     std::int64_t m_rebaseToMs;

@@ -62,8 +62,8 @@ const char* sessionEventKindName(SessionEvent::Kind k)
         return "equity";
     case SessionEvent::Kind::State:
         return "state";
-    case SessionEvent::Kind::Alert:
-        return "alert";
+    case SessionEvent::Kind::Venue:
+        return "venue";
     }
     return "";
 }
@@ -144,19 +144,18 @@ Session::Session(
     qRegisterMetaType<SessionSnapshotPtr>();
     qRegisterMetaType<SessionEvent>();
     qRegisterMetaType<SessionState>();
+    qRegisterMetaType<FeedHealth>();
     m_pending.reserve(64);
-    m_dispatch.reserve(64);
     m_feed->setParent(this);
     connect(m_feed, &LiveFeed::barReady, this, &Session::onBar, Qt::DirectConnection);
     connect(m_feed, &LiveFeed::finished, this, &Session::onFeedFinished);
     connect(m_feed, &LiveFeed::failed, this, &Session::onFeedFailed);
     connect(m_feed, &LiveFeed::trouble, this, &Session::alert);
-    // A view that acknowledges bars is never left more than half the bar history behind by a
-    // replay (a market feed does not wait: at its pace a view cannot fall behind).
-    m_feed->setBackpressure([this] {
-        const std::int64_t acked = m_barsAcked->load(std::memory_order_acquire);
-        return acked >= 0 && m_bars.size() - acked > SessionSnapshot::kBarHistory / 2;
-    });
+    connect(m_feed, &LiveFeed::healthChanged, this, &Session::onFeedHealth);
+    connect(m_feed, &LiveFeed::recordingChanged, this, &Session::recordingChanged);
+    connect(
+        m_feed, &LiveFeed::alive, this, [this] { m_feedBeatNs.store(nowNs(), std::memory_order_release); },
+        Qt::DirectConnection);
 }
 
 Session::~Session() = default;
@@ -232,15 +231,35 @@ void Session::start()
                 dirty = m_dirty || (acked >= 0 && acked < m_bars.size());
             }
             if (dirty)
-                publish();
+                publishNow();
         });
     }
-    m_snapshotTimer->start(m_options.snapshotIntervalMs);
-    m_rateNs = nowNs();
-    m_broker->start([this] { onVenueChange(); }, [this](const QString& message) { alert(message); });
+    m_snapshotTimer->start(m_config.snapshotIntervalMs);
+    {
+        std::lock_guard lock(m_mutex);
+        m_rateNs = nowNs();
+    }
+    m_feed->setGate([this] { return consumersHaveRoom(); });
+    m_broker->start([this] { onVenueChange(); }, [this](const QString& message) { alert(message); },
+        [this](const QString& message) {
+            m_feed->stop(); // the venue must not be used: end the session, as a failed feed does
+            onFeedFailed(message);
+        });
     m_dataExpected.store(true, std::memory_order_release);
     setState(SessionState::Running, QStringLiteral("started"));
     m_feed->start();
+}
+
+bool Session::consumersHaveRoom() const
+{
+    // The journal: its bounded queue has room for the next bar's events.
+    if (m_recorder && !m_recorder->hasRoom())
+        return false;
+    // A view that acknowledges bars (Session::barAcknowledgement) is at most half the bar
+    // history behind, so the ring still holds every bar it has not drawn. m_bars is read without
+    // the lock: this runs on the engine thread, the only one that adds bars.
+    const std::int64_t acked = m_barsAcked->load(std::memory_order_acquire);
+    return acked < 0 || m_bars.size() - acked <= SessionSnapshot::kBarHistory / 2;
 }
 
 void Session::stop(const QString& reason)
@@ -251,7 +270,7 @@ void Session::stop(const QString& reason)
     m_feed->stop();
     m_broker->stop();
     setState(SessionState::Stopped, reason);
-    publish();
+    publishNow();
     Q_EMIT finished();
 }
 
@@ -265,6 +284,9 @@ void Session::stall(int ms)
 void Session::onBar(const Bar& bar)
 {
     const std::int64_t arrival = nowNs();
+    // Live exchange feeds know when the message that made this bar final came in: latencies
+    // are then measured from there (message -> bar final -> signal -> fill).
+    const std::int64_t origin = m_feed->barOriginNs();
     if (bar.t <= m_lastT) {
         // Strictly increasing bar times (docs/strategy.md §1): e.g. a replay restarted on a journal
         // that already saw these bars. Counted and reported once, never silently.
@@ -279,37 +301,44 @@ void Session::onBar(const Bar& bar)
         m_processor->process(bar);
         ++m_barCount;
         m_dirty = true;
-        m_dispatch.swap(m_pending);
+        for (const auto& e : m_pending)
+            filled = filled || e.kind == SessionEvent::Kind::Fill;
+        recordPending();
         m_drawdown.store(m_processor->metrics().drawdown(), std::memory_order_release);
         m_open.store(
             static_cast<int>(m_processor->portfolio().positions().size()), std::memory_order_release);
     }
     m_lastBeatNs.store(nowNs(), std::memory_order_release);
     m_lastBarMs.store(bar.t, std::memory_order_release);
-    if (!m_dispatch.empty()) {
-        for (const auto& e : m_dispatch)
-            filled = filled || e.kind == SessionEvent::Kind::Fill;
-        dispatch(m_dispatch);
+    if (m_probe) {
+        if (origin > 0)
+            m_probe->addFinality(arrival - origin);
+        m_probe->add(nowNs() - (origin > 0 ? origin : arrival), filled);
     }
-    if (m_probe)
-        m_probe->add(nowNs() - arrival, filled);
+}
+
+void Session::onFeedHealth(const FeedHealth& health)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_feedHealth = health;
+        m_dirty = true;
+    }
+    Q_EMIT feedHealthChanged(health);
 }
 
 void Session::onFeedFinished()
 {
     m_dataExpected.store(false, std::memory_order_release);
     if (m_options.closeAtEnd && !venueBroker()) {
-        {
-            std::lock_guard lock(m_mutex);
-            m_processor->closeAll(ExitReason::End);
-            m_dispatch.swap(m_pending);
-        }
+        std::lock_guard lock(m_mutex);
+        m_processor->closeAll(ExitReason::End);
+        recordPending();
         m_open.store(0);
-        dispatch(m_dispatch);
     }
     m_broker->stop();
     setState(SessionState::Finished, QStringLiteral("end of data"));
-    publish();
+    publishNow();
     Q_EMIT finished();
 }
 
@@ -319,72 +348,70 @@ void Session::onFeedFailed(const QString& message)
     alert(message);
     m_broker->stop();
     setState(SessionState::Failed, message);
-    publish();
+    publishNow();
     Q_EMIT finished();
 }
 
 void Session::onVenueChange()
 {
-    std::vector<SessionEvent> events;
-    {
-        std::lock_guard lock(m_mutex);
-        VenueUpdate update;
-        m_broker->reconcile(m_processor->portfolio(), update);
-        for (const OrderEvent& o : update.orders) {
-            SessionEvent e;
-            e.kind = SessionEvent::Kind::Order;
-            e.order = o;
-            push(std::move(e));
-        }
-        m_processor->applyVenueUpdate(update);
-        m_dirty = true;
-        events.swap(m_pending);
-        m_open.store(static_cast<int>(m_processor->portfolio().positions().size()));
+    std::lock_guard lock(m_mutex);
+    VenueUpdate update;
+    m_broker->reconcile(m_processor->portfolio(), update);
+    if (!update.venueMode.isEmpty()) {
+        SessionEvent e;
+        e.kind = SessionEvent::Kind::Venue;
+        e.text = update.venueMode;
+        e.detail = update.venueDetail;
+        push(std::move(e));
     }
-    dispatch(events);
+    for (const OrderEvent& o : update.orders) {
+        SessionEvent e;
+        e.kind = SessionEvent::Kind::Order;
+        e.order = o;
+        push(std::move(e));
+    }
+    m_processor->applyVenueUpdate(update);
+    m_dirty = true;
+    recordPending();
+    m_open.store(static_cast<int>(m_processor->portfolio().positions().size()));
 }
 
-FlattenResult Session::flatten(ExitReason reason, int lockTimeoutMs)
+std::optional<FlattenResult> Session::tryFlatten(ExitReason reason)
 {
     FlattenResult out;
     if (venueBroker()) {
         out.message = QStringLiteral("orders go to %1: flatten through the venue").arg(m_broker->name());
         return out;
     }
-    std::unique_lock lock(m_mutex, std::defer_lock);
-    if (!lock.try_lock_for(std::chrono::milliseconds(lockTimeoutMs))) {
-        out.message
-            = QStringLiteral("the engine has held the account for more than %1 ms").arg(lockTimeoutMs);
-        return out;
-    }
+    // Never wait for the engine here: the kill switch's thread must stay free. The engine holds
+    // the account for microseconds per bar; the caller retries on a timer.
+    std::unique_lock lock(m_mutex, std::try_to_lock);
+    if (!lock.owns_lock())
+        return std::nullopt;
     const std::int64_t tradesBefore = m_tradeCount;
     m_processor->closeAll(reason);
     out.closed = static_cast<int>(m_tradeCount - tradesBefore);
     out.flat = m_processor->portfolio().flat();
     for (std::int64_t i = out.closed - 1; i >= 0; --i)
         out.trades.push_back(m_trades.ago(i));
+    out.cash = m_processor->portfolio().cash();
+    out.equity = m_processor->portfolio().equity();
     m_open.store(static_cast<int>(m_processor->portfolio().positions().size()));
     m_dirty = true;
-    std::vector<SessionEvent> events;
-    events.swap(m_pending);
-    SessionSnapshotPtr snap = buildSnapshot();
-    lock.unlock();
-    // Published from this (the kill switch's) thread: views see the flat account even while
-    // the engine thread is stuck.
-    dispatch(events);
-    Q_EMIT snapshotReady(snap);
+    recordPending();
     return out;
 }
 
 SessionSnapshotPtr Session::snapshot() const
 {
     std::lock_guard lock(m_mutex);
-    return buildSnapshot();
+    return buildSnapshot(m_snapshotSeq);
 }
 
-SessionSnapshotPtr Session::buildSnapshot() const
+SessionSnapshotPtr Session::buildSnapshot(std::int64_t seq) const
 {
     auto s = std::make_shared<SessionSnapshot>();
+    s->seq = seq;
     s->wallMs = wallNow();
     s->state = state();
     s->halted = m_halted && m_halted->load(std::memory_order_acquire);
@@ -415,6 +442,7 @@ SessionSnapshotPtr Session::buildSnapshot() const
     const std::int64_t beat = m_lastBeatNs.load(std::memory_order_acquire);
     s->lastBarAgeMs = beat > 0 ? static_cast<double>(nowNs() - beat) / 1e6 : -1;
     s->lastAlert = m_lastAlert;
+    s->feed = m_feedHealth;
     return s;
 }
 
@@ -433,22 +461,24 @@ void Session::fillBars(SessionSnapshot& s) const
         s.bars.push_back(m_bars.ago(k));
 }
 
-void Session::publish()
+void Session::publishNow()
 {
     SessionSnapshotPtr snap;
     {
         std::lock_guard lock(m_mutex);
+        // Over at least a second: snapshots also follow feed-health changes between bars, and a
+        // rate over those short spans would flicker between 0 and bursts.
         const std::int64_t now = nowNs();
-        if (now > m_rateNs) {
+        if (now - m_rateNs >= 1'000'000'000) {
             m_barsPerSecond
                 = static_cast<double>(m_barCount - m_rateBars) * 1e9 / static_cast<double>(now - m_rateNs);
             m_rateBars = m_barCount;
             m_rateNs = now;
         }
         m_dirty = false;
-        auto s = std::const_pointer_cast<SessionSnapshot>(buildSnapshot());
-        s->seq = ++m_snapshotSeq;
-        snap = s;
+        // Numbered under the account lock: whichever thread publishes, a higher seq is a later
+        // state of the account, and a view that keeps the highest never goes back in time.
+        snap = buildSnapshot(++m_snapshotSeq);
     }
     Q_EMIT snapshotReady(snap);
 }
@@ -462,36 +492,28 @@ void Session::push(SessionEvent&& event)
     m_pending.push_back(std::move(event));
 }
 
-void Session::dispatch(std::vector<SessionEvent>& events)
+void Session::recordPending()
 {
-    for (const SessionEvent& e : events) {
-        if (m_recorder)
-            m_recorder->record(e);
-        Q_EMIT eventOccurred(e);
-    }
-    events.clear();
+    if (m_pending.empty())
+        return;
+    if (m_recorder)
+        m_recorder->record(m_pending.data(), m_pending.size());
+    m_pending.clear();
 }
 
 void Session::alert(const QString& text)
 {
-    std::vector<SessionEvent> events;
     {
         std::lock_guard lock(m_mutex);
         m_lastAlert = text;
-        SessionEvent e;
-        e.kind = SessionEvent::Kind::Alert;
-        e.text = text;
-        push(std::move(e));
-        events.swap(m_pending);
         m_dirty = true;
     }
-    dispatch(events);
+    Q_EMIT alertRaised(text);
 }
 
 void Session::setState(SessionState state, const QString& reason)
 {
     m_state.store(static_cast<int>(state), std::memory_order_release);
-    std::vector<SessionEvent> events;
     {
         std::lock_guard lock(m_mutex);
         SessionEvent e;
@@ -499,10 +521,9 @@ void Session::setState(SessionState state, const QString& reason)
         e.text = QString::fromUtf8(sessionStateName(state));
         e.detail = reason;
         push(std::move(e));
-        events.swap(m_pending);
+        recordPending();
         m_dirty = true;
     }
-    dispatch(events);
     Q_EMIT stateChanged(state, reason);
 }
 

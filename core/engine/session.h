@@ -9,9 +9,11 @@
 #include "types/config.h"
 
 #include <QObject>
+#include <algorithm>
 #include <atomic>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <vector>
 
 class QTimer;
@@ -27,13 +29,17 @@ struct LatencyProbe;
 // docs/strategy.md §4) driven by a LiveFeed. A QObject meant to live on its own QThread together
 // with its feed and broker; every bar is processed in the call that delivers it.
 //
-// Threads: start/stop/stall are slots for the engine thread (queue them). snapshot(), flatten()
-// and the beat accessors are thread-safe: the account is guarded by one mutex that the engine
-// takes per bar and the kill switch takes from its own thread, so a flatten works while the
-// engine's event loop is blocked. Views get immutable snapshots through snapshotReady
-// (coalesced to at most 1000/snapshotIntervalMs per second); the engine never waits for a view.
-// Only a replay's feed may (backpressure: it holds back while an acknowledging view is more than
-// half of SessionSnapshot::kBarHistory bars behind, so that no bar is ever dropped on the way).
+// Threads: start/stop/stall are slots for the engine thread (queue them). snapshot(),
+// tryFlatten(), publishNow() and the beat accessors are thread-safe: the account is guarded by
+// one mutex that the engine takes per bar and the kill switch takes from its own thread, so a
+// flatten works while the engine's event loop is blocked. Events get their sequence number and
+// go to the recorder under that same mutex, so the journal sees them in sequence order whichever
+// thread produced them. Views get immutable snapshots through snapshotReady, numbered in the
+// order they were taken (seq) and coalesced to at most one per snapshot_interval_ms; nothing here
+// ever waits for a view or for the recorder. Only a feed that can wait does (a replay, the
+// simulator): its one gate (LiveFeed::setGate, composed in start()) is closed while the recorder
+// has no room or an acknowledging view is more than half of SessionSnapshot::kBarHistory bars
+// behind, so no bar and no event is ever dropped on the way and no queue grows.
 class Session : public QObject
 {
     Q_OBJECT
@@ -44,13 +50,15 @@ public:
         // When a finite feed (a replayed file) ends, close open positions at the last close with
         // reason "end", exactly as a backtest does.
         bool closeAtEnd = true;
-        int snapshotIntervalMs = 33;
     };
 
     // Takes ownership of `broker` and `feed` (the feed becomes a child and moves with us).
     Session(const Config& config, std::unique_ptr<Broker> broker, LiveFeed* feed, Options options,
         QObject* parent = nullptr);
     ~Session() override;
+
+    // The feed (it lives on the engine thread: queue calls to its slots, e.g. startRecording).
+    LiveFeed* feed() const { return m_feed; }
 
     // Before start(), from the creating thread.
     void setRecorder(SessionRecorder* recorder) { m_recorder = recorder; }
@@ -65,10 +73,19 @@ public:
     // after that one. Shared, so the view may keep it past the session's end; -1 (the initial
     // value) means nobody acknowledges and snapshots carry the last kBars bars.
     std::shared_ptr<std::atomic<std::int64_t>> barAcknowledgement() const { return m_barsAcked; }
-    // Paper: closes every position at the last price, from any thread. Gives up (not flat,
-    // with a message) if the engine holds the account longer than `lockTimeoutMs`.
-    FlattenResult flatten(ExitReason reason, int lockTimeoutMs);
-    std::int64_t lastBeatNs() const { return m_lastBeatNs.load(std::memory_order_acquire); }
+    // Paper: closes every position at the last price, from any thread, if the account is free;
+    // std::nullopt while the engine holds it (the caller retries, it never waits here).
+    std::optional<FlattenResult> tryFlatten(ExitReason reason);
+    // Publishes a snapshot now, from any thread (after a flatten: the window shows the truth
+    // even while the engine thread is stuck).
+    void publishNow();
+    // The newest sign of life: a processed bar, or the feed's connection hearing from the
+    // exchange (a quiet market sends no bars but its stream still talks).
+    std::int64_t lastBeatNs() const
+    {
+        return std::max(
+            m_lastBeatNs.load(std::memory_order_acquire), m_feedBeatNs.load(std::memory_order_acquire));
+    }
     std::int64_t lastBarMs() const { return m_lastBarMs.load(std::memory_order_acquire); }
     bool dataExpected() const { return m_dataExpected.load(std::memory_order_acquire); }
     double drawdown() const { return m_drawdown.load(std::memory_order_acquire); }
@@ -78,8 +95,6 @@ public:
     bool venueBroker() const; // orders go to a venue (flatten through it, not flatten())
     QString description() const;
     QString brokerName() const;
-    // The feed lives on the engine thread with the session: queue calls to its slots.
-    LiveFeed* feed() const { return m_feed; }
     const Config& config() const { return m_config; }
     // steady-clock nanoseconds, the time base of lastBeatNs()
     static std::int64_t nowNs();
@@ -88,7 +103,7 @@ public Q_SLOTS:
     void start();
     // Stops the feed; open positions stay open (journaled, restored by the next session).
     void stop(const QString& reason);
-    // Blocks the engine thread for `ms` (tests and benchmarks of the kill switch).
+    // Test and benchmark hook: blocks the engine thread for `ms`, as a stuck engine would.
     void stall(int ms);
 
 public:
@@ -96,8 +111,13 @@ public:
 
 Q_SIGNALS:
     void snapshotReady(const veloce::SessionSnapshotPtr& snapshot);
-    void eventOccurred(const veloce::SessionEvent& event);
+    // A problem for a person (feed trouble, dropped bars), emitted on the thread that found it.
+    void alertRaised(const QString& text);
     void stateChanged(veloce::SessionState state, const QString& reason);
+    // The feed's connection health changed (live exchange feeds only): for status displays.
+    void feedHealthChanged(const veloce::FeedHealth& health);
+    // Recording the feed's market data started or ended (LiveFeed::recordingChanged).
+    void recordingChanged(bool recording, const QString& message);
     // Stopped, finished or failed: the engine thread may quit.
     void finished();
 
@@ -106,13 +126,15 @@ private:
     void onBar(const Bar& bar);
     void onFeedFinished();
     void onFeedFailed(const QString& message);
+    void onFeedHealth(const FeedHealth& health);
     void onVenueChange();
     void setState(SessionState state, const QString& reason);
-    void publish();
-    SessionSnapshotPtr buildSnapshot() const; // m_mutex held
+    SessionSnapshotPtr buildSnapshot(std::int64_t seq) const; // m_mutex held
     void fillBars(SessionSnapshot& s) const; // m_mutex held
+    // The feed's gate (engine thread): every consumer of the bars has room.
+    bool consumersHaveRoom() const;
     void push(SessionEvent&& event); // m_mutex held
-    void dispatch(std::vector<SessionEvent>& events);
+    void recordPending(); // m_mutex held: hands the pending events to the recorder
     void alert(const QString& text);
 
     Config m_config;
@@ -127,7 +149,7 @@ private:
     QTimer* m_snapshotTimer = nullptr;
 
     // Guarded by m_mutex: the account and everything a snapshot shows.
-    mutable std::timed_mutex m_mutex;
+    mutable std::mutex m_mutex;
     RingBuffer<Bar> m_bars; // size() numbers the bars: the newest is bar m_bars.size()
     RingBuffer<PhaseScores> m_scores;
     std::shared_ptr<std::atomic<std::int64_t>> m_barsAcked;
@@ -141,17 +163,18 @@ private:
     std::int64_t m_tradeCount = 0;
     std::int64_t m_snapshotSeq = 0;
     double m_barsPerSecond = 0;
+    std::int64_t m_rateBars = 0;
+    std::int64_t m_rateNs = 0;
     QString m_lastAlert;
+    FeedHealth m_feedHealth;
     bool m_dirty = false;
 
     // Engine thread only.
-    std::vector<SessionEvent> m_dispatch;
     std::int64_t m_lastT = INT64_MIN;
     std::int64_t m_dropped = 0;
-    std::int64_t m_rateBars = 0;
-    std::int64_t m_rateNs = 0;
 
     std::atomic<std::int64_t> m_lastBeatNs { 0 };
+    std::atomic<std::int64_t> m_feedBeatNs { 0 };
     std::atomic<std::int64_t> m_lastBarMs { 0 };
     std::atomic<bool> m_dataExpected { false };
     std::atomic<double> m_drawdown { 0 };

@@ -26,7 +26,7 @@ struct SessionEvent
         Trade, // trade: a round trip closed
         Equity, // equity: the per-minute equity row (journal only)
         State, // text: new session state name, detail: why
-        Alert, // text: a problem for a person to look at
+        Venue, // text: the venue's verified mode ("dry_run", "live"), detail: the venue (JSON)
     };
     Kind kind = Kind::Signal;
     std::int64_t seq = 0; // increasing within a session; fixes the order across threads
@@ -45,13 +45,17 @@ struct SessionEvent
 
 const char* sessionEventKindName(SessionEvent::Kind k);
 
-// Receives every event of a session. Called from the engine thread and from the kill-switch
-// thread (after a flatten), so implementations are thread-safe and must not block on I/O.
+// Receives every event of a session, in sequence order. The session calls record() with its
+// account lock held -- once per bar (or flatten) with all the events that bar produced -- so an
+// implementation must be thread-safe and must never block (no I/O, no waiting for room).
+// Back-pressure goes the other way: the session's feed asks hasRoom() before each bar and waits
+// while it is false, so a recorder that falls behind slows the feed instead of growing memory.
 class SessionRecorder
 {
 public:
     virtual ~SessionRecorder() = default;
-    virtual void record(const SessionEvent& event) = 0;
+    virtual void record(const SessionEvent* events, std::size_t count) = 0;
+    virtual bool hasRoom() const { return true; }
 };
 
 } // namespace veloce

@@ -1,11 +1,10 @@
 #include "report/htmlreport.h"
 
-#include "data/dataerror.h"
+#include "data/outputfile.h"
 #include "report/htmlescape.h"
 #include "report/reportjson.h"
 
 #include <QFile>
-#include <QSaveFile>
 #include <stdexcept>
 
 namespace veloce {
@@ -81,9 +80,9 @@ QByteArray HtmlReport::render(const ReportData& data)
 void HtmlReport::write(const ReportData& data, const QString& path)
 {
     const QByteArray html = render(data);
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(html) != html.size() || !f.commit())
-        throw DataError(QStringLiteral("cannot write the report %1: %2").arg(path, f.errorString()));
+    OutputFile f(path);
+    f.write(html);
+    f.commit();
 }
 
 } // namespace veloce

@@ -3,14 +3,17 @@
 #include "data/csvfields.h"
 #include "data/dataerror.h"
 #include "data/linereader.h"
+#include "data/outputfile.h"
+#include "data/smallfile.h"
 #include "report/reportjson.h"
 #include "report/summaryjson.h"
+#include "types/strictjson.h"
 
 #include <QDir>
 #include <QFile>
-#include <QSaveFile>
 #include <limits>
 #include <string_view>
+#include <type_traits>
 
 namespace veloce {
 
@@ -85,28 +88,44 @@ QString inDir(const QString& dir, const char* name)
     return QDir(dir).filePath(QLatin1String(name));
 }
 
-template<typename Json> Json readJson(const QString& path)
+// summary.json is a few hundred bytes; report-data.json holds decimated series (3.4 MB for a year
+// of 1-second bars). The caps keep a hostile folder from taking the memory.
+constexpr qint64 kMaxSummaryBytes = qint64(1) << 20;
+constexpr qint64 kMaxReportDataBytes = qint64(256) << 20;
+
+template<typename Json> Json readJson(const QString& path, qint64 maxBytes)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        throw DataError(QStringLiteral("%1: cannot read (%2)").arg(path, f.errorString()));
-    const QByteArray bytes = f.readAll();
+    QString problem;
+    const std::optional<QByteArray> bytes = SmallFile::read(path, maxBytes, problem);
+    if (!bytes)
+        throw DataError(QStringLiteral("%1: %2").arg(path, problem));
     try {
-        return Json::parse(bytes.constData(), bytes.constData() + bytes.size());
-    } catch (const typename Json::parse_error& e) {
-        // nlohmann's message names line and column ("parse error at line 3, column 7: ...").
-        throw DataError(QStringLiteral("%1: not valid JSON: %2").arg(path, QString::fromUtf8(e.what())));
+        if constexpr (std::is_same_v<Json, nlohmann::ordered_json>)
+            return StrictJson::parseOrdered(bytes->constData(), bytes->constData() + bytes->size());
+        else
+            return StrictJson::parse(*bytes);
+    } catch (const JsonInputError& e) {
+        throw DataError(e.key().isEmpty()
+                ? QStringLiteral("%1: %2").arg(path, e.problem())
+                : QStringLiteral("%1: key \"%2\": %3").arg(path, e.key(), e.problem()));
     }
 }
 
 } // namespace
 
+QStringList ResultFolder::fileNames()
+{
+    // *.html: a report written into the folder by --report; it is replaced with the folder.
+    return { QStringLiteral("summary.json"), QStringLiteral("trades.csv"), QStringLiteral("signals.csv"),
+        QStringLiteral("equity.csv"), QStringLiteral("scores.csv"), QLatin1String(kReportDataFile),
+        QStringLiteral("*.html") };
+}
+
 void ResultFolder::writeReportData(const ReportData& data, const QString& dir)
 {
-    QSaveFile f(inDir(dir, kReportDataFile));
-    const QByteArray bytes = QByteArray::fromStdString(ReportJson::seriesFile(data));
-    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit())
-        throw DataError(QStringLiteral("cannot write %1: %2").arg(f.fileName(), f.errorString()));
+    OutputFile f(inDir(dir, kReportDataFile));
+    f.write(QByteArray::fromStdString(ReportJson::seriesFile(data)));
+    f.commit();
 }
 
 void ResultFolder::readTrades(const QString& path, ReportCollector& collector)
@@ -185,13 +204,14 @@ ReportData ResultFolder::read(const QString& dir, const ReportLimits& limits)
         throw DataError(QStringLiteral("%1: no such folder").arg(dir));
     ReportData out;
     const QString summaryPath = inDir(dir, "summary.json");
-    out.summary = SummaryJson::fromJson(readJson<nlohmann::json>(summaryPath), summaryPath);
+    out.summary = SummaryJson::fromJson(readJson<nlohmann::json>(summaryPath, kMaxSummaryBytes), summaryPath);
     const QString dataPath = inDir(dir, kReportDataFile);
     if (!QFile::exists(dataPath))
         throw DataError(QStringLiteral("%1: missing (written by veloce-cli backtest since version 0.1; "
                                        "run the backtest again)")
                             .arg(dataPath));
-    ReportJson::readSeriesFile(readJson<nlohmann::ordered_json>(dataPath), dataPath, out);
+    ReportJson::readSeriesFile(
+        readJson<nlohmann::ordered_json>(dataPath, kMaxReportDataBytes), dataPath, out);
 
     ReportCollector events(limits);
     const QString tradesPath = inDir(dir, "trades.csv");

@@ -4,6 +4,7 @@
 #include "report/reportdata.h"
 
 #include <QString>
+#include <QStringList>
 
 namespace veloce {
 
@@ -16,7 +17,10 @@ class ResultFolder
 public:
     static constexpr const char* kReportDataFile = "report-data.json";
 
-    // Writes report-data.json into `dir`. Throws DataError naming the file.
+    // Glob patterns of the files a result folder holds (what StagedFolder may replace).
+    static QStringList fileNames();
+    // Writes report-data.json into `dir` (complete or not at all). Throws DataError naming the
+    // file and the OS reason.
     static void writeReportData(const ReportData& data, const QString& dir);
 
     // Reads the folder. Throws DataError naming the file (and line, for CSV) that is missing or

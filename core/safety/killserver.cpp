@@ -1,12 +1,13 @@
 #include "safety/killserver.h"
 
+#include "safety/alertlog.h"
+#include "safety/killrequest.h"
 #include "safety/killswitch.h"
 
 #include <QCryptographicHash>
 #include <QFileInfo>
 #include <QLocalServer>
 #include <QLocalSocket>
-#include <QPointer>
 #include <nlohmann/json.hpp>
 
 namespace veloce {
@@ -19,10 +20,13 @@ void reply(QLocalSocket* socket, const nlohmann::json& j)
 }
 } // namespace
 
-KillServer::KillServer(KillSwitch& killSwitch, QObject* parent)
+KillServer::KillServer(KillSwitch& killSwitch, AlertLog* alerts, QObject* parent)
     : QObject(parent)
     , m_kill(killSwitch)
+    , m_alerts(alerts)
 {
+    // Both live on the safety thread: a direct call, in the order reports are made.
+    connect(&m_kill, &KillSwitch::flattened, this, &KillServer::onFlattened, Qt::DirectConnection);
 }
 
 KillServer::~KillServer() = default;
@@ -76,54 +80,67 @@ void KillServer::close()
 void KillServer::onConnection()
 {
     while (QLocalSocket* s = m_server->nextPendingConnection()) {
-        connect(s, &QLocalSocket::disconnected, s, &QObject::deleteLater);
+        connect(s, &QLocalSocket::disconnected, this, [this, s] {
+            for (auto& [id, sockets] : m_waiting)
+                std::erase(sockets, s);
+            s->deleteLater();
+        });
         connect(s, &QLocalSocket::readyRead, this, [this, s] { onRequest(s); });
     }
 }
 
+void KillServer::onFlattened(const KillReport& r)
+{
+    const auto it = m_waiting.find(r.id);
+    if (it == m_waiting.end())
+        return;
+    const std::vector<QLocalSocket*> sockets = std::move(it->second);
+    m_waiting.erase(it);
+    nlohmann::json j = r.toJson();
+    j["ok"] = r.flat && r.durable;
+    j["state"] = tradingStateName(m_kill.halted() ? TradingState::Halted : TradingState::Active);
+    j["open_alarms"] = m_alerts ? m_alerts->openAlarmCount() : 0;
+    for (QLocalSocket* socket : sockets)
+        reply(socket, j);
+}
+
 void KillServer::onRequest(QLocalSocket* socket)
 {
-    if (!socket->canReadLine())
-        return;
-    const QByteArray line = socket->readLine();
-    const nlohmann::json req
-        = nlohmann::json::parse(line.constData(), line.constData() + line.size(), nullptr, false);
-    const std::string command = req.is_object() && req.contains("command") && req["command"].is_string()
-        ? req["command"].get<std::string>()
-        : std::string();
-    const QString reason = req.is_object() && req.contains("reason") && req["reason"].is_string()
-        ? QString::fromStdString(req["reason"].get<std::string>())
-        : QStringLiteral("kill command");
-    nlohmann::json out;
-    if (command == "kill") {
-        // Answer with this trigger's report: the next flattened() on this (the safety) thread.
-        auto* conn = new QMetaObject::Connection;
-        QPointer<QLocalSocket> guard(socket);
-        *conn = connect(&m_kill, &KillSwitch::flattened, this, [this, guard, conn](const KillReport& r) {
-            QObject::disconnect(*conn);
-            delete conn;
-            if (!guard)
-                return;
-            QLocalSocket* socket = guard.data();
-            nlohmann::json j = r.toJson();
-            j["ok"] = r.flat;
-            j["state"] = tradingStateName(m_kill.halted() ? TradingState::Halted : TradingState::Active);
-            reply(socket, j);
-        });
-        m_kill.trigger(reason, QStringLiteral("cli"), true);
+    // One bounded request line: a client that sends more without a newline is dropped unread.
+    if (!socket->canReadLine()) {
+        if (socket->bytesAvailable() > KillRequest::kMaxLineBytes)
+            socket->abort();
         return;
     }
-    if (command == "rearm") {
-        m_kill.rearm(QStringLiteral("cli"));
+    const KillRequest request = KillRequest::parse(socket->readLine(KillRequest::kMaxLineBytes + 1));
+    nlohmann::json out;
+    switch (request.command) {
+    case KillRequest::Command::Kill:
+        // Answered by onFlattened() with the report of the flatten this trigger joined.
+        m_waiting[m_kill.trigger(request.reason, QStringLiteral("cli"), true)].push_back(socket);
+        return;
+    case KillRequest::Command::Rearm: {
+        const QString refused = m_kill.rearm(QStringLiteral("cli"));
+        out["ok"] = refused.isEmpty();
+        if (!refused.isEmpty())
+            out["message"] = refused.toStdString();
+        break;
+    }
+    case KillRequest::Command::Ack:
         out["ok"] = true;
-    } else if (command == "status") {
+        out["acknowledged"] = m_alerts ? m_alerts->acknowledgeAll(QStringLiteral("cli")) : 0;
+        break;
+    case KillRequest::Command::Status:
         out["ok"] = true;
-    } else {
+        break;
+    case KillRequest::Command::Unknown:
         out["ok"] = false;
-        out["message"] = "unknown command (kill, rearm, status)";
+        out["message"] = "unknown command (kill, rearm, status, ack)";
+        break;
     }
     out["state"] = tradingStateName(m_kill.halted() ? TradingState::Halted : TradingState::Active);
     out["reason"] = m_kill.haltReason().toStdString();
+    out["open_alarms"] = m_alerts ? m_alerts->openAlarmCount() : 0;
     reply(socket, out);
 }
 

@@ -2,24 +2,29 @@
 
 #include <QObject>
 #include <QString>
+#include <map>
+#include <vector>
 
 class QLocalServer;
 class QLocalSocket;
 
 namespace veloce {
 
+class AlertLog;
 class KillSwitch;
+struct KillReport;
 
-// The kill switch's local socket, so `veloce-cli kill` in another terminal can stop a running
-// session. Lives on the safety thread (works while the engine or GUI thread is stuck).
-// Protocol: one JSON object per line each way. Requests {"command": "kill"|"rearm"|"status",
-// "reason": str}; a kill is answered after the flatten, with KillReport::toJson() plus "state"
-// and "ok".
+// The kill switch's local socket, so `veloce-cli kill|rearm|alerts` in another terminal reach a
+// running session. Lives on the safety thread (works while the engine or GUI thread is stuck).
+// Protocol: one JSON object per line each way. Requests {"command": "kill"|"rearm"|"status"|
+// "ack", "reason": str}. A kill is answered when its flatten reports (after the journal made it
+// durable), with KillReport::toJson() plus "state" and "ok"; triggers merged into one flatten
+// all get that flatten's report. Every answer carries "state", "reason" and "open_alarms".
 class KillServer : public QObject
 {
     Q_OBJECT
 public:
-    explicit KillServer(KillSwitch& killSwitch, QObject* parent = nullptr);
+    KillServer(KillSwitch& killSwitch, AlertLog* alerts, QObject* parent = nullptr);
     ~KillServer() override;
 
     // The socket name for a journal file: one running session per journal.
@@ -35,9 +40,12 @@ public Q_SLOTS:
 private:
     void onConnection();
     void onRequest(QLocalSocket* socket);
+    void onFlattened(const KillReport& report);
 
     KillSwitch& m_kill;
+    AlertLog* m_alerts;
     QLocalServer* m_server = nullptr;
+    std::map<std::uint64_t, std::vector<QLocalSocket*>> m_waiting; // flatten id -> who asked
 };
 
 } // namespace veloce

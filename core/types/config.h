@@ -22,6 +22,11 @@ enum class HeartbeatAction
     Alert,
     Halt
 };
+enum class JournalFailureAction
+{
+    Halt, // refuse new entries, keep positions
+    Flatten // refuse new entries and close every position (the kill switch)
+};
 
 // Every setting of docs/strategy.md §8 with its documented default. Parsed and validated once in app/
 // (ConfigJson), then passed down as a plain value; nothing below app/ reads configuration itself.
@@ -52,6 +57,12 @@ struct Config
     // Safety
     double heartbeatTimeoutS = 10;
     HeartbeatAction heartbeatAction = HeartbeatAction::Alert;
+    // The safety deadlines (docs/safety.md "Configuration"): each is defined here once and passed
+    // down as a plain value to the one place that uses it.
+    int flattenDeadlineMs = 30000; // the kill switch tries to get flat this long, then alarms NOT FLAT
+    int accountLockTimeoutMs = 250; // a paper flatten waiting longer for the engine raises an alarm
+    int snapshotIntervalMs = 33; // session snapshots (and window redraws) at most this often
+    JournalFailureAction journalFailureAction = JournalFailureAction::Halt;
 
     // Data: InfluxDB (aggr-server schema)
     QString influxHost = QStringLiteral("127.0.0.1");
@@ -63,7 +74,16 @@ struct Config
     QString influxUser;
     QString influxPassword; // secret: may come from VELOCE_INFLUX_PASSWORD
     int influxPollIntervalMs = 500;
-    int influxTimeoutMs = 10000;
+    int influxTimeoutMs = 10000; // idle timeout, and deadline of a whole ordinary reply
+    int influxStreamDeadlineMs = 300000; // deadline of one streamed page of history
+
+    // Data: Binance public market data (live source, recorder)
+    QString binanceVenue = QStringLiteral("futures"); // "spot" | "futures": markets without a venue prefix
+    // Endpoints; empty = the venue's public ones. "{venue}" in them becomes "spot" or "futures",
+    // for a proxy that serves both venues.
+    QString binanceWsUrl;
+    QString binanceRestUrl;
+    int binanceWarmupS = 300; // history fetched from REST before the stream is used
 
     // Execution: FreqTrade REST API
     QString freqtradeUrl = QStringLiteral("http://localhost:8080");

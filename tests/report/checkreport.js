@@ -72,6 +72,11 @@ function paneInk() {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run',
            '--disable-component-update', '--disable-sync'],
   });
+  // Playwright's implicit 30 s limit on navigation and actions is a wall-clock limit: on a busy
+  // 2-core machine a large report takes a few seconds to load and draw, so allow 120 s (a deadline
+  // against a hang, far above the measured step; speed is tests/bench/report-bench.sh's business).
+  context.setDefaultTimeout(120000);
+  context.setDefaultNavigationTimeout(120000);
   const result = { requests: [], consoleErrors: [], dialogs: [] };
   try {
     // Anything but the report itself is recorded and refused.
@@ -83,7 +88,7 @@ function paneInk() {
     page.on('dialog', (d) => { result.dialogs.push(d.message()); d.dismiss().catch(() => {}); });
 
     await page.goto(url, { waitUntil: 'load' });
-    await page.waitForSelector('body[data-ready]', { timeout: 60000 });
+    await page.waitForSelector('body[data-ready]');
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     const state = await page.evaluate(() => ({
       ready: document.body.dataset.ready, errors: window.veloceReport.errors, renderMs: window.veloceReport.renderMs,
@@ -176,6 +181,7 @@ function paneInk() {
     const sync = await page.evaluate(() => {
       const row = document.querySelector('#trades tbody tr');
       if (!row) return null;
+      window.veloceCheckBefore = window.veloceReport.charts.price.timeScale().getVisibleRange();
       row.click();
       const p = window.veloceReport.charts.price.timeScale().getVisibleRange();
       const e = window.veloceReport.charts.equity.timeScale().getVisibleRange();
@@ -183,9 +189,23 @@ function paneInk() {
       return { p, e, s };
     });
     if (sync) {
-      await page.waitForTimeout(300);
+      // The library applies a new range, and calls the listeners that sync the other charts, on a
+      // later frame -- the candles' own range included. Wait until the candles have moved away from
+      // the range they showed before the click AND the others agree (before the first frame all
+      // three still show the old range and would "agree"); a generous deadline against a hang, not
+      // a speed limit. A chart that never follows fails below.
+      const synced = () => {
+        const b = window.veloceCheckBefore;
+        const [p, e, s] = ['price', 'equity', 'scores'].map((k) => window.veloceReport.charts[k].timeScale().getVisibleRange());
+        if (!p || !e || !s || (p.from === b.from && p.to === b.to)) return false;
+        const tol = Math.max((p.to - p.from) * 0.25, 3600);
+        return [e, s].every((r) => Math.abs(r.from - p.from) <= tol && Math.abs(r.to - p.to) <= tol);
+      };
+      await page.waitForFunction(synced, null, { timeout: 30000 }).catch(() => {});
       const later = await page.evaluate(() => ['price', 'equity', 'scores'].map((k) => window.veloceReport.charts[k].timeScale().getVisibleRange()));
       const [p, e, s] = later;
+      const b = await page.evaluate(() => window.veloceCheckBefore);
+      check(p.from !== b.from || p.to !== b.to, `clicking a trade left the candles at ${JSON.stringify(p)}`);
       const span = p.to - p.from, tol = Math.max(span * 0.25, 3600);
       check(Math.abs(e.from - p.from) <= tol && Math.abs(e.to - p.to) <= tol, `equity range ${JSON.stringify(e)} not synced to ${JSON.stringify(p)}`);
       check(Math.abs(s.from - p.from) <= tol && Math.abs(s.to - p.to) <= tol, `score range ${JSON.stringify(s)} not synced to ${JSON.stringify(p)}`);

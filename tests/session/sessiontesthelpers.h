@@ -12,10 +12,10 @@ namespace veloce::test {
 class RecordingRecorder : public SessionRecorder
 {
 public:
-    void record(const SessionEvent& e) override
+    void record(const SessionEvent* events, std::size_t count) override
     {
         std::lock_guard lock(m_mutex);
-        m_events.push_back(e);
+        m_events.insert(m_events.end(), events, events + count);
     }
     std::vector<SessionEvent> events() const
     {

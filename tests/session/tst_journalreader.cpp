@@ -35,6 +35,21 @@ QByteArray fileHash(const QString& path)
     return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
 }
 
+Journal::SessionInfo continuing(std::int64_t from)
+{
+    Journal::SessionInfo info;
+    info.mode = QStringLiteral("paper");
+    info.broker = QStringLiteral("paper");
+    info.recoveredFrom = from;
+    return info;
+}
+
+// The end row, written before the caller's flush().
+void endSession(Journal& journal, const QString& reason)
+{
+    journal.endSession(reason, [](const QString&) { });
+}
+
 KillReport killReport()
 {
     KillReport r;
@@ -62,14 +77,14 @@ private Q_SLOTS:
 
         {
             Journal journal(path);
-            journal.open();
+            journal.open({});
             Journal::SessionInfo info;
             info.mode = QStringLiteral("paper");
             info.broker = QStringLiteral("paper");
             info.source = QStringLiteral("replay of October 2025");
             info.configHash = QStringLiteral("abc123");
             info.configJson = QStringLiteral("{\"initial_capital\": 100000, \"min_entry_score\": 4}");
-            journal.beginSession(info, 0);
+            journal.beginSession(info);
             QThread engine;
             auto* session = new Session(config, std::make_unique<PaperBroker>(config),
                 new PacedFeed(openBarFile(kOctober), 0), Session::Options());
@@ -82,7 +97,7 @@ private Q_SLOTS:
             engine.quit();
             engine.wait();
             delete session;
-            journal.endSession(QStringLiteral("finished"));
+            endSession(journal, QStringLiteral("finished"));
             journal.flush();
         }
 
@@ -150,13 +165,13 @@ private Q_SLOTS:
         const QString path = dir.filePath(QStringLiteral("journal.sqlite"));
         {
             Journal j(path);
-            j.open();
-            j.beginSession({}, 0); // 1: killed, never re-armed
+            j.open({});
+            j.beginSession(continuing(0)); // 1: killed, never re-armed
             j.recordKill(killReport());
-            j.endSession(QStringLiteral("stopped"));
-            j.beginSession({}, 1); // 2: started halted (carried over), nothing happened
-            j.endSession(QStringLiteral("stopped"));
-            j.beginSession({}, 2); // 3: re-armed
+            endSession(j, QStringLiteral("stopped"));
+            j.beginSession(continuing(1)); // 2: started halted (carried over), nothing happened
+            endSession(j, QStringLiteral("stopped"));
+            j.beginSession(continuing(2)); // 3: re-armed
             j.recordSafety(QStringLiteral("rearm"), QStringLiteral("re-armed"), QStringLiteral("gui"));
             j.flush();
             // Read while the writer is open (a session running on the same journal).

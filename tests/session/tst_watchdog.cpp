@@ -5,6 +5,7 @@
 #include "engine/livefeed.h"
 #include "engine/session.h"
 #include "safety/killswitch.h"
+#include "safety/sessionflattener.h"
 #include "safety/watchdog.h"
 
 #include <QSignalSpy>
@@ -61,13 +62,15 @@ struct Rig
         session = new Session(config, std::make_unique<PaperBroker>(config), feed, Session::Options());
         session->setHaltFlag(kill.haltFlag());
         session->restore(oneLong());
-        kill.setFlattener([this](int left) { return session->flatten(ExitReason::Kill, left); });
+        kill.setFlattener(std::make_shared<SessionFlattener>(*session, config.accountLockTimeoutMs, nullptr),
+            config.flattenDeadlineMs);
         watchdog = new Watchdog(*session, kill, config);
         watchdog->moveToThread(kill.safetyThread());
         // As SessionHost does: deleted when the safety thread ends (a deleteLater posted just
         // before the thread quits might never run).
         QObject::connect(kill.safetyThread(), &QThread::finished, watchdog, &QObject::deleteLater);
         session->moveToThread(&engine);
+        QObject::connect(&engine, &QThread::finished, session, &QObject::deleteLater);
         engine.start();
         QMetaObject::invokeMethod(session, "start", Qt::BlockingQueuedConnection);
         QMetaObject::invokeMethod(watchdog, "start", Qt::BlockingQueuedConnection);
@@ -75,11 +78,11 @@ struct Rig
     ~Rig()
     {
         QMetaObject::invokeMethod(watchdog, "stop", Qt::BlockingQueuedConnection);
-        kill.setFlattener(nullptr);
+        kill.shutdown();
+        kill.safetyThread()->wait();
         QMetaObject::invokeMethod(session, "stop", Qt::BlockingQueuedConnection, Q_ARG(QString, QString()));
         engine.quit();
         engine.wait();
-        delete session;
     }
     KillSwitch kill;
     QThread engine;
@@ -98,6 +101,8 @@ private Q_SLOTS:
     void drawdownBreakerHaltsEntries();
 };
 
+// The waits below are deadlines against a hang, over 50 times the ~0.5 s the watchdog takes
+// here (heartbeat_timeout_s 0.3 plus its check interval); how fast it acts is not asserted.
 void TestWatchdog::silentFeedHaltsAndFlattens()
 {
     Config config;
@@ -108,9 +113,9 @@ void TestWatchdog::silentFeedHaltsAndFlattens()
     QMetaObject::invokeMethod(
         rig.feed, "push", Qt::BlockingQueuedConnection, Q_ARG(double, 101), Q_ARG(qint64, 2000));
     QCOMPARE(rig.session->openPositions(), 1);
-    QTRY_VERIFY_WITH_TIMEOUT(rig.kill.halted(), 3000);
+    QTRY_VERIFY_WITH_TIMEOUT(rig.kill.halted(), 30000);
     QVERIFY(rig.kill.haltReason().contains(QLatin1String("no bar processed")));
-    QTRY_COMPARE_WITH_TIMEOUT(rig.session->openPositions(), 0, 3000);
+    QTRY_COMPARE_WITH_TIMEOUT(rig.session->openPositions(), 0, 30000);
     QTRY_VERIFY(alerts.count() >= 1);
     QCOMPARE(alerts.first().at(0).toString(), QStringLiteral("heartbeat"));
 }
@@ -121,14 +126,14 @@ void TestWatchdog::silentFeedOnlyAlertsByDefault()
     config.heartbeatTimeoutS = 0.3;
     Rig rig(config);
     QSignalSpy alerts(rig.watchdog, &Watchdog::alert);
-    QTRY_VERIFY_WITH_TIMEOUT(alerts.count() >= 1, 3000);
+    QTRY_VERIFY_WITH_TIMEOUT(alerts.count() >= 1, 30000);
     QCOMPARE(alerts.first().at(0).toString(), QStringLiteral("heartbeat"));
     QVERIFY(!rig.kill.halted());
     QCOMPARE(rig.session->openPositions(), 1);
     // Bars again: the watchdog says so.
     QMetaObject::invokeMethod(
         rig.feed, "push", Qt::BlockingQueuedConnection, Q_ARG(double, 100), Q_ARG(qint64, 2000));
-    QTRY_VERIFY_WITH_TIMEOUT(alerts.count() >= 2, 3000);
+    QTRY_VERIFY_WITH_TIMEOUT(alerts.count() >= 2, 30000);
     QCOMPARE(alerts.at(1).at(0).toString(), QStringLiteral("heartbeat_ok"));
 }
 
@@ -141,7 +146,7 @@ void TestWatchdog::drawdownBreakerHaltsEntries()
     // 100 units long from 100: at 90 the account is 1 % below its peak.
     QMetaObject::invokeMethod(
         rig.feed, "push", Qt::BlockingQueuedConnection, Q_ARG(double, 90), Q_ARG(qint64, 2000));
-    QTRY_VERIFY_WITH_TIMEOUT(rig.kill.halted(), 3000);
+    QTRY_VERIFY_WITH_TIMEOUT(rig.kill.halted(), 30000);
     QVERIFY(rig.kill.haltReason().startsWith(QLatin1String("breaker")));
     QCOMPARE(alerts.first().at(0).toString(), QStringLiteral("drawdown"));
     QTest::qWait(300);

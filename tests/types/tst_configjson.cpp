@@ -29,6 +29,7 @@ const QList<QPair<QString, QByteArray>>& wrongTypes()
         { QStringLiteral("influx_password"), "123456" },
         { QStringLiteral("influx_poll_interval_ms"), "\"500\"" },
         { QStringLiteral("influx_timeout_ms"), "false" },
+        { QStringLiteral("influx_stream_deadline_ms"), "\"5 min\"" },
         { QStringLiteral("squeeze_length"), "\"20\"" },
         { QStringLiteral("squeeze_mult_bb"), "\"2.0\"" },
         { QStringLiteral("squeeze_mult_kc"), "null" },
@@ -46,6 +47,10 @@ const QList<QPair<QString, QByteArray>>& wrongTypes()
         { QStringLiteral("max_drawdown_percent"), "\"20%\"" },
         { QStringLiteral("heartbeat_timeout_s"), "\"10\"" },
         { QStringLiteral("heartbeat_action"), "true" },
+        { QStringLiteral("flatten_deadline_ms"), "\"30s\"" },
+        { QStringLiteral("account_lock_timeout_ms"), "null" },
+        { QStringLiteral("snapshot_interval_ms"), "[33]" },
+        { QStringLiteral("journal_failure_action"), "false" },
         { QStringLiteral("freqtrade_url"), "8080" },
         { QStringLiteral("freqtrade_username"), "null" },
         { QStringLiteral("freqtrade_password"), "42" },
@@ -54,6 +59,10 @@ const QList<QPair<QString, QByteArray>>& wrongTypes()
         { QStringLiteral("mode"), "0" },
         { QStringLiteral("simulator_seed"), "\"42\"" },
         { QStringLiteral("simulator_speed"), "\"fast\"" },
+        { QStringLiteral("binance_venue"), "1" },
+        { QStringLiteral("binance_ws_url"), "[\"wss://x\"]" },
+        { QStringLiteral("binance_rest_url"), "{\"spot\": \"https://x\"}" },
+        { QStringLiteral("binance_warmup_s"), "\"5m\"" },
     };
     return table;
 }
@@ -127,6 +136,14 @@ void TestConfigJson::defaultsOfNewKeys()
     QCOMPARE(c.slippageBps, 0.0);
     QCOMPARE(c.entryCooldownS, 0.0);
     QCOMPARE(c.minEntryScore, 4.0);
+    // The safety deadlines (docs/safety.md), one definition each.
+    QCOMPARE(c.flattenDeadlineMs, 30000);
+    QCOMPARE(c.accountLockTimeoutMs, 250);
+    QCOMPARE(c.snapshotIntervalMs, 33);
+    QCOMPARE(c.journalFailureAction, JournalFailureAction::Halt);
+    QCOMPARE(
+        ConfigJson::apply(parse(R"({"journal_failure_action": "flatten"})"), kSource).journalFailureAction,
+        JournalFailureAction::Flatten);
 }
 
 void TestConfigJson::wrongType_data()
@@ -175,6 +192,7 @@ void TestConfigJson::outOfRange_data()
     row("influx_host", "\"\"");
     row("influx_markets", "[\"\"]");
     row("influx_markets", "[1]");
+    row("influx_stream_deadline_ms", "999");
     row("squeeze_length", "1");
     row("squeeze_length", "20.5");
     row("squeeze_length", "-20");
@@ -201,6 +219,11 @@ void TestConfigJson::outOfRange_data()
     row("max_drawdown_percent", "1.5");
     row("heartbeat_timeout_s", "0");
     row("heartbeat_action", "\"panic\"");
+    row("flatten_deadline_ms", "0");
+    row("flatten_deadline_ms", "99");
+    row("account_lock_timeout_ms", "0");
+    row("snapshot_interval_ms", "1");
+    row("journal_failure_action", "\"ignore\"");
     row("freqtrade_url", "\"localhost:8080\"");
     row("freqtrade_url", "\"ftp://localhost\"");
     row("mode", "\"yolo\"");
@@ -251,6 +274,7 @@ void TestConfigJson::validEdges_data()
     row("mode", "\"live\"");
     row("influx_port", "1");
     row("influx_port", "65535");
+    row("influx_stream_deadline_ms", "1000");
     row("influx_markets", "[\"BINANCE:btcusdt\", \"BYBIT:BTCUSDT\"]");
     row("freqtrade_url", "\"https://ft.example:8443\"");
     row("simulator_seed", "18446744073709551615");
