@@ -65,6 +65,9 @@ Q_SIGNALS:
     void alive();
     // Recording started (message: the file(s)) or ended (message: a summary or the error).
     void recordingChanged(bool recording, const QString& message);
+    // The feed holds its bars back on purpose (a paused replay): no bar is due until it resumes,
+    // so the silence is not a missing heartbeat (Session::dataExpected).
+    void holdingChanged(bool holding);
 
 protected:
     bool gateOpen() const { return !m_gate || m_gate(); }

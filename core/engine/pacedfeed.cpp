@@ -65,6 +65,7 @@ void PacedFeed::setPaused(bool paused)
         m_stepsPending = 0;
         schedule(0);
     }
+    Q_EMIT holdingChanged(paused);
     announce();
 }
 

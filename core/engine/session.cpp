@@ -154,6 +154,17 @@ Session::Session(
     connect(m_feed, &LiveFeed::healthChanged, this, &Session::onFeedHealth);
     connect(m_feed, &LiveFeed::recordingChanged, this, &Session::recordingChanged);
     connect(
+        m_feed, &LiveFeed::holdingChanged, this,
+        [this](bool holding) {
+            if (state() != SessionState::Running)
+                return;
+            // A paused replay is silent on purpose; after it resumes the heartbeat counts anew.
+            if (!holding)
+                m_feedBeatNs.store(nowNs(), std::memory_order_release);
+            m_dataExpected.store(!holding, std::memory_order_release);
+        },
+        Qt::DirectConnection);
+    connect(
         m_feed, &LiveFeed::alive, this, [this] { m_feedBeatNs.store(nowNs(), std::memory_order_release); },
         Qt::DirectConnection);
 }

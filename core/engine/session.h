@@ -87,6 +87,7 @@ public:
             m_lastBeatNs.load(std::memory_order_acquire), m_feedBeatNs.load(std::memory_order_acquire));
     }
     std::int64_t lastBarMs() const { return m_lastBarMs.load(std::memory_order_acquire); }
+    // Bars are due: running, and the feed is not holding them back (a paused replay).
     bool dataExpected() const { return m_dataExpected.load(std::memory_order_acquire); }
     double drawdown() const { return m_drawdown.load(std::memory_order_acquire); }
     int openPositions() const { return m_open.load(std::memory_order_acquire); }

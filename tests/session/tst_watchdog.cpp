@@ -32,6 +32,7 @@ public:
         b.vbuy = b.vsell = 1;
         Q_EMIT barReady(b);
     }
+    Q_INVOKABLE void hold(bool holding) { Q_EMIT holdingChanged(holding); }
 };
 
 RecoveredAccount oneLong()
@@ -99,6 +100,7 @@ private Q_SLOTS:
     void silentFeedHaltsAndFlattens();
     void silentFeedOnlyAlertsByDefault();
     void drawdownBreakerHaltsEntries();
+    void pausedReplayIsNotSilence();
 };
 
 // The waits below are deadlines against a hang, over 50 times the ~0.5 s the watchdog takes
@@ -135,6 +137,26 @@ void TestWatchdog::silentFeedOnlyAlertsByDefault()
         rig.feed, "push", Qt::BlockingQueuedConnection, Q_ARG(double, 100), Q_ARG(qint64, 2000));
     QTRY_VERIFY_WITH_TIMEOUT(alerts.count() >= 2, 30000);
     QCOMPARE(alerts.at(1).at(0).toString(), QStringLiteral("heartbeat_ok"));
+}
+
+// A replay paused by the person (the feed holds its bars) is not a dead feed: no bars are
+// expected while it holds, and after it resumes the heartbeat counts from the resume.
+void TestWatchdog::pausedReplayIsNotSilence()
+{
+    Config config;
+    config.heartbeatTimeoutS = 0.3;
+    Rig rig(config);
+    QVERIFY(rig.session->dataExpected());
+    QMetaObject::invokeMethod(rig.feed, "hold", Qt::BlockingQueuedConnection, Q_ARG(bool, true));
+    QVERIFY(!rig.session->dataExpected());
+    const std::int64_t resumed = Session::nowNs();
+    QMetaObject::invokeMethod(rig.feed, "hold", Qt::BlockingQueuedConnection, Q_ARG(bool, false));
+    QVERIFY(rig.session->dataExpected());
+    QVERIFY(rig.session->lastBeatNs() >= resumed);
+    // And a silence after the resume is noticed again.
+    QSignalSpy alerts(rig.watchdog, &Watchdog::alert);
+    QTRY_VERIFY_WITH_TIMEOUT(alerts.count() >= 1, 30000);
+    QCOMPARE(alerts.first().at(0).toString(), QStringLiteral("heartbeat"));
 }
 
 void TestWatchdog::drawdownBreakerHaltsEntries()
