@@ -65,6 +65,12 @@ SessionHost::SessionHost(SessionSetup setup, QObject* parent)
     m_link->host = this;
     if (m_setup.journalPath.isEmpty())
         m_setup.journalPath = defaultJournalPath();
+    // A live session is never a backtest: a config that leaves "mode" at its default runs with the
+    // paper broker as paper and with FreqTrade as a (verified) dry run -- journaled, shown in the
+    // snapshots and in File -> Sessions as such.
+    if (m_setup.config.mode == TradingMode::Backtest)
+        m_setup.config.mode
+            = m_setup.broker == QLatin1String("freqtrade") ? TradingMode::DryRun : TradingMode::Paper;
     qRegisterMetaType<SessionSnapshotPtr>();
     qRegisterMetaType<SessionEvent>();
     qRegisterMetaType<KillReport>();

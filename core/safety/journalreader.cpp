@@ -1,6 +1,7 @@
 #include "safety/journalreader.h"
 
-#include "safety/journal.h"
+#include "safety/journalerror.h"
+#include "safety/sqlconnection.h"
 
 #include <QFileInfo>
 #include <QSqlDatabase>
@@ -8,18 +9,12 @@
 #include <QSqlQuery>
 #include <QVariant>
 #include <algorithm>
-#include <atomic>
 #include <map>
 #include <nlohmann/json.hpp>
 
 namespace veloce {
 
 namespace {
-
-QSqlDatabase database(const QString& connection)
-{
-    return QSqlDatabase::database(connection, false);
-}
 
 void run(QSqlQuery& q, const QString& path)
 {
@@ -69,6 +64,15 @@ double configNumber(const QString& json, const char* key, double fallback)
     return fallback;
 }
 
+// Journals written before SessionHost settled the mode of a live session recorded the config's
+// default, "backtest", for paper and FreqTrade sessions: a journaled session is never a backtest.
+QString shownMode(const QString& journaled, const QString& broker)
+{
+    if (journaled != QLatin1String("backtest"))
+        return journaled;
+    return broker == QLatin1String("freqtrade") ? QStringLiteral("dry_run") : QStringLiteral("paper");
+}
+
 // Defaults of docs/strategy.md §8, for a session row without a config.
 constexpr double kDefaultCapital = 100000;
 constexpr double kDefaultMinEntryScore = 4.0;
@@ -77,44 +81,22 @@ constexpr double kDefaultMinEntryScore = 4.0;
 JournalReader::JournalReader(const QString& path)
     : m_path(path)
 {
-    static std::atomic<int> counter { 0 };
-    m_connection = QStringLiteral("veloce-journal-reader-%1").arg(++counter);
     if (!QFileInfo::exists(path))
         throw JournalError(QStringLiteral("%1: no such journal").arg(path));
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
-    db.setDatabaseName(path);
     // Read-only at the SQLite level: this connection cannot write whatever it is asked.
-    db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
-    if (!db.open()) {
-        const QString error = db.lastError().text();
-        db = QSqlDatabase();
-        QSqlDatabase::removeDatabase(m_connection);
-        throw JournalError(QStringLiteral("%1: cannot open the journal: %2").arg(path, error));
-    }
-    QSqlQuery q(db);
-    if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM sessions"))) {
-        const QString error = q.lastError().text();
-        q = QSqlQuery();
-        db.close();
-        db = QSqlDatabase();
-        QSqlDatabase::removeDatabase(m_connection);
-        throw JournalError(QStringLiteral("%1: not a Veloce journal? %2").arg(path, error));
-    }
+    m_db = std::make_unique<SqlConnection>(path, SqlConnection::Mode::ReadOnly);
+    if (!m_db->isOpen())
+        throw JournalError(QStringLiteral("%1: cannot open the journal: %2").arg(path, m_db->errorText()));
+    QSqlQuery q(m_db->db());
+    if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM sessions")))
+        throw JournalError(QStringLiteral("%1: not a Veloce journal? %2").arg(path, q.lastError().text()));
 }
 
-JournalReader::~JournalReader()
-{
-    {
-        QSqlDatabase db = database(m_connection);
-        if (db.isOpen())
-            db.close();
-    }
-    QSqlDatabase::removeDatabase(m_connection);
-}
+JournalReader::~JournalReader() = default;
 
 std::vector<JournalSessionInfo> JournalReader::sessions() const
 {
-    QSqlDatabase db = database(m_connection);
+    QSqlDatabase& db = m_db->db();
     std::vector<JournalSessionInfo> out;
     std::map<std::int64_t, std::size_t> index;
     {
@@ -130,8 +112,8 @@ std::vector<JournalSessionInfo> JournalReader::sessions() const
             s.startedMs = q.value(1).toLongLong();
             s.endedMs = q.value(2).isNull() ? 0 : q.value(2).toLongLong();
             s.endReason = q.value(3).toString();
-            s.mode = q.value(4).toString();
             s.broker = q.value(5).toString();
+            s.mode = shownMode(q.value(4).toString(), s.broker);
             s.source = q.value(6).toString();
             s.configHash = q.value(7).toString();
             s.recoveredFrom = q.value(8).isNull() ? 0 : q.value(8).toLongLong();
@@ -202,7 +184,7 @@ JournalSession JournalReader::session(std::int64_t id) const
     if (!found)
         throw JournalError(QStringLiteral("%1: no session %2").arg(m_path).arg(id));
 
-    QSqlDatabase db = database(m_connection);
+    QSqlDatabase& db = m_db->db();
     {
         QSqlQuery q(db);
         q.prepare(QStringLiteral("SELECT config_json FROM sessions WHERE id = ?"));

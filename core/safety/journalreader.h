@@ -3,9 +3,12 @@
 #include "safety/journalsession.h"
 
 #include <QString>
+#include <memory>
 #include <vector>
 
 namespace veloce {
+
+class SqlConnection;
 
 // Reads past sessions back from a journal for people (the GUI's Sessions browser): its own
 // SQLite connection, opened read-only (SQLITE_OPEN_READONLY), so it can never write, lock the
@@ -31,7 +34,7 @@ public:
 
 private:
     QString m_path;
-    QString m_connection;
+    std::unique_ptr<SqlConnection> m_db;
 };
 
 } // namespace veloce

@@ -195,6 +195,44 @@ private Q_SLOTS:
         QCOMPARE(fileHash(path), before); // reading changed nothing
     }
 
+    void modeAsJournaled_data()
+    {
+        QTest::addColumn<QString>("journaled");
+        QTest::addColumn<QString>("broker");
+        QTest::addColumn<QString>("shown");
+        QTest::newRow("paper") << QStringLiteral("paper") << QStringLiteral("paper") << QStringLiteral("paper");
+        QTest::newRow("FreqTrade live") << QStringLiteral("live") << QStringLiteral("freqtrade")
+                                        << QStringLiteral("live");
+        // Journals of earlier versions recorded the config's default for live sessions.
+        QTest::newRow("old paper row") << QStringLiteral("backtest") << QStringLiteral("paper")
+                                       << QStringLiteral("paper");
+        QTest::newRow("old FreqTrade row") << QStringLiteral("backtest") << QStringLiteral("freqtrade")
+                                           << QStringLiteral("dry_run");
+    }
+    // File -> Sessions never calls a journaled session a backtest.
+    void modeAsJournaled()
+    {
+        QFETCH(QString, journaled);
+        QFETCH(QString, broker);
+        QFETCH(QString, shown);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("journal.sqlite"));
+        {
+            Journal j(path);
+            j.open({});
+            Journal::SessionInfo info;
+            info.mode = journaled;
+            info.broker = broker;
+            j.beginSession(info);
+            endSession(j, QStringLiteral("stopped"));
+            j.flush();
+        }
+        const std::vector<JournalSessionInfo> list = JournalReader(path).sessions();
+        QCOMPARE(list.size(), std::size_t(1));
+        QCOMPARE(list.front().mode, shown);
+        QCOMPARE(list.front().broker, broker);
+    }
+
     void badFilesAreNamed_data()
     {
         QTest::addColumn<QByteArray>("content"); // empty: the file does not exist
