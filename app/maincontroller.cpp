@@ -10,6 +10,7 @@
 #include "killswitchbutton.h"
 #include "languagechooser.h"
 #include "mainwindow.h"
+#include "alertscontroller.h"
 #include "replaycontroller.h"
 #include "report/htmlreport.h"
 #include "report/summaryjson.h"
@@ -64,6 +65,7 @@ MainController::MainController(GuiOptions options, QObject* parent)
     m_window->addPanel(m_backtestPanel, tr("Backtest"), QStringLiteral("backtestDock"));
     m_sessions = new SessionController(m_window.get(), m_sessionPanel, this);
     m_replay = new ReplayController(m_window->replayControls(), m_sessions, m_sessionPanel, this);
+    m_alerts = new AlertsController(m_window.get(), m_sessions, this);
     m_history = new SessionHistory(m_window.get(), this);
     m_history->setJournal(
         m_options.journalPath.isEmpty() ? SessionHost::defaultJournalPath() : m_options.journalPath);

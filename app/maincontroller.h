@@ -10,6 +10,7 @@
 
 namespace veloce {
 
+class AlertsController;
 class BacktestPanel;
 class EventLoopProbe;
 class MainWindow;
@@ -39,6 +40,7 @@ public:
     SessionPanel* sessionPanel() const { return m_sessionPanel; }
     SessionController* sessions() const { return m_sessions; }
     ReplayController* replay() const { return m_replay; }
+    AlertsController* alerts() const { return m_alerts; }
     SessionHistory* history() const { return m_history; }
     BacktestRunner* runner() const { return m_runner; }
     const Config& config() const { return m_config; }
@@ -77,6 +79,7 @@ private:
     BacktestRunner* m_runner = nullptr;
     SessionController* m_sessions = nullptr;
     ReplayController* m_replay = nullptr;
+    AlertsController* m_alerts = nullptr;
     SessionHistory* m_history = nullptr;
     EventLoopProbe* m_probe = nullptr;
     BacktestRunner::ReportPtr m_report;

@@ -366,8 +366,11 @@ void SessionHost::wireWatchdog()
         Qt::DirectConnection);
     connect(
         m_rt->session, &Session::alertRaised, alerts,
-        [alerts](const QString& text) {
-            alerts->raise(AlertKind::Feed, AlertSeverity::Warning, QStringLiteral("session"), text);
+        [alerts](Session::AlertOrigin origin, const QString& text) {
+            if (origin == Session::AlertOrigin::Venue)
+                alerts->raise(AlertKind::Venue, AlertSeverity::Warning, QStringLiteral("broker"), text);
+            else
+                alerts->raise(AlertKind::Feed, AlertSeverity::Warning, QStringLiteral("feed"), text);
         },
         Qt::DirectConnection);
 }
@@ -383,8 +386,10 @@ void SessionHost::wireDelivery()
     m_rt->outbox->setNotify([link] { link->post([](SessionHost& h) { h.deliverEvents(); }); });
     AlertLog* alerts = m_rt->alerts.get();
     connect(alerts, &AlertLog::raised, this, &SessionHost::alertRaised);
-    connect(
-        alerts, &AlertLog::changed, this, [this, alerts] { Q_EMIT alarmsChanged(alerts->openAlarmCount()); });
+    connect(alerts, &AlertLog::changed, this, [this, alerts] {
+        Q_EMIT alarmsChanged(alerts->openAlarmCount());
+        Q_EMIT alertsChanged();
+    });
     connect(m_rt->session, &Session::finished, this, &SessionHost::onSessionFinished);
     connect(m_rt->session, &Session::feedHealthChanged, this, &SessionHost::feedHealthChanged);
     connect(m_rt->session, &Session::recordingChanged, this, &SessionHost::recordingChanged);

@@ -77,6 +77,8 @@ Q_SIGNALS:
     // Every entry of the alert log as it is raised (alarms also through alerts()->openAlarms()).
     void alertRaised(const veloce::Alert& alert);
     void alarmsChanged(int openAlarms);
+    // The alert log changed (a raise or an acknowledgement, of any severity): read alerts() again.
+    void alertsChanged();
     void finished(veloce::SessionState state, const QString& reason);
     // Live exchange feeds: the connection's health (state, lag, reconnects, repairs).
     void feedHealthChanged(const veloce::FeedHealth& health);

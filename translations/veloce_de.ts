@@ -157,6 +157,158 @@
     </message>
 </context>
 <context>
+    <name>veloce::AlertNotifier</name>
+    <message>
+        <source>Veloce</source>
+        <translation>Veloce</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new alert(s)</source>
+        <translation>
+            <numerusform>%n neue Meldung</numerusform>
+            <numerusform>%n neue Meldungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2 (see the Alerts dock)</source>
+        <translation>%1: %2 (siehe Meldungen)</translation>
+    </message>
+</context>
+<context>
+    <name>veloce::AlertsModel</name>
+    <message>
+        <source>Kill switch</source>
+        <translation>Not-Aus</translation>
+    </message>
+    <message>
+        <source>Halt</source>
+        <translation>Stopp</translation>
+    </message>
+    <message>
+        <source>Re-arm</source>
+        <translation>Freigabe</translation>
+    </message>
+    <message>
+        <source>Not flat</source>
+        <translation>Nicht glattgestellt</translation>
+    </message>
+    <message>
+        <source>Drawdown breaker</source>
+        <translation>Drawdown-Sperre</translation>
+    </message>
+    <message>
+        <source>Heartbeat</source>
+        <translation>Herzschlag</translation>
+    </message>
+    <message>
+        <source>Stale data</source>
+        <translation>Veraltete Daten</translation>
+    </message>
+    <message>
+        <source>Journal</source>
+        <translation>Journal</translation>
+    </message>
+    <message>
+        <source>Data source</source>
+        <translation>Datenquelle</translation>
+    </message>
+    <message>
+        <source>Broker</source>
+        <translation>Broker</translation>
+    </message>
+    <message>
+        <source>ALARM — not acknowledged</source>
+        <translation>ALARM — nicht bestätigt</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>neu</translation>
+    </message>
+    <message>
+        <source>acknowledged %1 (%2)</source>
+        <translation>bestätigt %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Bestätigt</translation>
+    </message>
+</context>
+<context>
+    <name>veloce::AlertsPanel</name>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Bestätigen</translation>
+    </message>
+    <message>
+        <source>Acknowledge all</source>
+        <translation>Alle bestätigen</translation>
+    </message>
+    <message>
+        <source>Desktop notification</source>
+        <translation>Desktop-Benachrichtigung</translation>
+    </message>
+    <message>
+        <source>Sound</source>
+        <translation>Ton</translation>
+    </message>
+    <message>
+        <source>Acknowledge all &amp;alerts</source>
+        <translation>Alle &amp;Meldungen bestätigen</translation>
+    </message>
+    <message>
+        <source>Mark the selected alerts as seen (Enter); they stay in the journal</source>
+        <translation>Die ausgewählten Meldungen als gesehen markieren (Eingabetaste); sie bleiben im Journal</translation>
+    </message>
+    <message>
+        <source>Mark every alert shown as seen (Ctrl+Shift+A)</source>
+        <translation>Jede angezeigte Meldung als gesehen markieren (Strg+Umschalt+A)</translation>
+    </message>
+    <message>
+        <source>Beep when a warning or an alarm arrives</source>
+        <translation>Signalton bei einer Warnung oder einem Alarm</translation>
+    </message>
+    <message>
+        <source>Enter acknowledges the selected alerts</source>
+        <translation>Die Eingabetaste bestätigt die ausgewählten Meldungen</translation>
+    </message>
+    <message>
+        <source>Show each alert as a desktop notification</source>
+        <translation>Jede Meldung als Desktop-Benachrichtigung zeigen</translation>
+    </message>
+    <message>
+        <source>This desktop has no notification area (system tray)</source>
+        <translation>Dieser Desktop hat keinen Benachrichtigungsbereich (System-Tray)</translation>
+    </message>
+    <message>
+        <source>No alerts in this session</source>
+        <translation>Keine Meldungen in dieser Sitzung</translation>
+    </message>
+    <message>
+        <source>%1 of %2 unacknowledged</source>
+        <translation>%1 von %2 unbestätigt</translation>
+    </message>
+</context>
+<context>
     <name>veloce::BacktestPanel</name>
     <message>
         <source>Only from / to (UTC)</source>
@@ -888,6 +1040,10 @@ Die Datei wurde nicht verändert. Ein neues Journal daneben beginnen? (Konto, Po
         <source>Veloce — backtest dashboard</source>
         <translation>Veloce — Backtest-Dashboard</translation>
     </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Meldungen</translation>
+    </message>
 </context>
 <context>
     <name>veloce::PositionsModel</name>
@@ -1431,6 +1587,21 @@ Die Datei wurde nicht verändert. Ein neues Journal daneben beginnen? (Konto, Po
         <translation>
             <numerusform>%n Lücke gefüllt</numerusform>
             <numerusform>%n Lücken gefüllt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Alerts nobody has acknowledged yet; click to open the Alerts dock</source>
+        <translation>Meldungen, die noch niemand bestätigt hat; klicken öffnet die Meldungen</translation>
+    </message>
+    <message>
+        <source>no new alerts</source>
+        <translation>keine neuen Meldungen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unacknowledged alert(s)</source>
+        <translation>
+            <numerusform>%n unbestätigte Meldung</numerusform>
+            <numerusform>%n unbestätigte Meldungen</numerusform>
         </translation>
     </message>
 </context>

@@ -12,6 +12,16 @@
     </message>
 </context>
 <context>
+    <name>veloce::AlertNotifier</name>
+    <message numerus="yes">
+        <source>%n new alert(s)</source>
+        <translation>
+            <numerusform>%n new alert</numerusform>
+            <numerusform>%n new alerts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>veloce::KillSwitchButton</name>
     <message numerus="yes">
         <source>TRADING HALTED — %n position(s) flattened in %1</source>
@@ -45,6 +55,13 @@
         <translation>
             <numerusform>%n gap repaired</numerusform>
             <numerusform>%n gaps repaired</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unacknowledged alert(s)</source>
+        <translation>
+            <numerusform>%n unacknowledged alert</numerusform>
+            <numerusform>%n unacknowledged alerts</numerusform>
         </translation>
     </message>
 </context>

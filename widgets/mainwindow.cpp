@@ -1,6 +1,8 @@
 #include "mainwindow.h"
 
 #include "alertbanner.h"
+#include "alertsmodel.h"
+#include "alertspanel.h"
 #include "candlechart.h"
 #include "candlechartview.h"
 #include "dashboard.h"
@@ -37,7 +39,7 @@
 namespace veloce {
 
 namespace {
-constexpr int kStateVersion = 1;
+constexpr int kStateVersion = 2; // 2: the Alerts dock beside the positions
 constexpr int kLiveTab = 0;
 constexpr int kDashboardTab = 1;
 } // namespace
@@ -51,6 +53,8 @@ MainWindow::MainWindow(QWidget* parent)
     , m_equity(new EquityChart(this))
     , m_kill(new KillSwitchButton(this))
     , m_banner(new AlertBanner(this))
+    , m_alerts(new AlertsModel(this))
+    , m_alertsPanel(new AlertsPanel(m_alerts, this))
     , m_dashboard(new Dashboard(this))
     , m_status(new SessionStatus(this))
     , m_central(new QTabWidget(this))
@@ -96,7 +100,13 @@ MainWindow::MainWindow(QWidget* parent)
     closed->setToolTip(tr("Select a trade to zoom the chart to it; Up/Down walk through the trades"));
     tabs->addTab(closed, tr("Closed trades"));
     m_tradeFocus = new TradeFocus(closed, m_trades, m_chart, this);
-    addDock(tabs, tr("Positions"), QStringLiteral("positionsDock"), Qt::BottomDockWidgetArea);
+    QDockWidget* positions = addDock(tabs, tr("Positions"), QStringLiteral("positionsDock"), Qt::BottomDockWidgetArea);
+    // Alerts beside the positions: both stay in sight while a session runs.
+    m_alertsDock = addDock(m_alertsPanel, tr("Alerts"), QStringLiteral("alertsDock"), Qt::BottomDockWidgetArea);
+    splitDockWidget(positions, m_alertsDock, Qt::Horizontal);
+    resizeDocks({ positions, m_alertsDock }, { 55, 45 }, Qt::Horizontal);
+    connect(m_status, &SessionStatus::alertsClicked, this, &MainWindow::showAlerts);
+    connect(m_alerts, &AlertsModel::unacknowledgedChanged, m_status, &SessionStatus::setUnacknowledgedAlerts);
     addDock(m_equity, tr("Equity"), QStringLiteral("equityDock"), Qt::RightDockWidgetArea);
 
     statusBar()->addPermanentWidget(m_status, 1);
@@ -141,6 +151,8 @@ void MainWindow::buildMenus()
     // The chord itself is handled by KillSwitchButton's application-wide filter; the menu shows it.
     trading->addAction(tr("&Kill switch\tCtrl+Shift+K"), m_kill, &KillSwitchButton::trigger);
     trading->addAction(tr("&Re-arm trading"), m_kill, &KillSwitchButton::rearmRequested);
+    trading->addSeparator();
+    trading->addAction(m_alertsPanel->acknowledgeAllAction());
 
     QMenu* replay = menuBar()->addMenu(tr("&Replay"));
     replay->addAction(m_replay->pauseAction());
@@ -176,6 +188,13 @@ QMenu* MainWindow::createPopupMenu()
 void MainWindow::showLive()
 {
     m_central->setCurrentWidget(m_chart);
+}
+
+void MainWindow::showAlerts()
+{
+    m_alertsDock->show();
+    m_alertsDock->raise();
+    m_alertsPanel->table()->setFocus();
 }
 
 void MainWindow::showDashboard()

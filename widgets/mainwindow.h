@@ -13,6 +13,8 @@ class QToolBar;
 namespace veloce {
 
 class AlertBanner;
+class AlertsModel;
+class AlertsPanel;
 class CandleChart;
 class Dashboard;
 class EquityChart;
@@ -42,6 +44,9 @@ public:
     EquityChart* liveEquity() const { return m_equity; }
     KillSwitchButton* killSwitch() const { return m_kill; }
     AlertBanner* alertBanner() const { return m_banner; }
+    AlertsModel* alertsModel() const { return m_alerts; }
+    AlertsPanel* alertsPanel() const { return m_alertsPanel; }
+    QDockWidget* alertsDock() const { return m_alertsDock; }
     Dashboard* dashboard() const { return m_dashboard; }
     SessionStatus* status() const { return m_status; }
     QToolBar* mainToolBar() const { return m_toolbar; }
@@ -51,6 +56,8 @@ public:
     QDockWidget* addPanel(QWidget* panel, const QString& title, const QString& objectName,
         Qt::DockWidgetArea area = Qt::LeftDockWidgetArea);
     void showLive();
+    // Shows and raises the Alerts dock (from the status bar's alert count or a notification).
+    void showAlerts();
     void showDashboard();
     bool dashboardShown() const;
     // The dashboard in a window of its own (true) or back as the central tab (false).
@@ -96,6 +103,9 @@ private:
     EquityChart* m_equity;
     KillSwitchButton* m_kill;
     AlertBanner* m_banner;
+    AlertsModel* m_alerts;
+    AlertsPanel* m_alertsPanel;
+    QDockWidget* m_alertsDock = nullptr;
     Dashboard* m_dashboard;
     SessionStatus* m_status;
     QTabWidget* m_central;

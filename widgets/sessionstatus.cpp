@@ -36,18 +36,22 @@ SessionStatus::SessionStatus(QWidget* parent)
     , m_rate(field(this, QStringLiteral("statusRate"), tr("Bars processed per second")))
     , m_pnl(field(this, QStringLiteral("statusPnl"), tr("Session profit and loss (realised + unrealised)")))
     , m_trading(field(this, QStringLiteral("statusTrading"), tr("Whether new entries are allowed")))
+    , m_alerts(field(this, QStringLiteral("statusAlerts"),
+          tr("Alerts nobody has acknowledged yet; click to open the Alerts dock")))
 {
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(18);
-    for (QLabel* l : { m_source, m_connection, m_feed, m_age, m_rate, m_pnl, m_trading })
+    for (QLabel* l : { m_source, m_connection, m_feed, m_age, m_rate, m_pnl, m_trading, m_alerts })
         layout->addWidget(l);
+    connect(m_alerts, &QLabel::linkActivated, this, &SessionStatus::alertsClicked);
     m_feed->setVisible(false);
     setSource(tr("no source"));
     setConnection(Connection::Idle);
     setBarsPerSecond(0);
     setSessionPnl(0, 0);
     setTradingHalted(false);
+    setUnacknowledgedAlerts(0, 0);
     m_timer.setInterval(250);
     connect(&m_timer, &QTimer::timeout, this, &SessionStatus::tick);
     m_timer.start();
@@ -182,6 +186,24 @@ void SessionStatus::setTradingHalted(bool halted)
 {
     m_trading->setText(halted ? dot(Theme::down()) + QStringLiteral("<b>%1</b>").arg(tr("TRADING HALTED"))
                               : dot(Theme::up()) + tr("trading active"));
+}
+
+void SessionStatus::setUnacknowledgedAlerts(int count, int alarms)
+{
+    const QString link = QStringLiteral("<a href=\"alerts\" style=\"color:%1; text-decoration:none\">%2</a>");
+    if (count == 0) {
+        m_alertsText = tr("no new alerts");
+        m_alerts->setText(link.arg(Theme::mutedText().name(), m_alertsText));
+        return;
+    }
+    m_alertsText = tr("%n unacknowledged alert(s)", nullptr, count);
+    const QColor c = alarms > 0 ? Theme::down() : Theme::warning();
+    m_alerts->setText(dot(c) + link.arg(c.name(), QStringLiteral("<b>%1</b>").arg(m_alertsText)));
+}
+
+QString SessionStatus::alertsText() const
+{
+    return m_alertsText;
 }
 
 void SessionStatus::tick()

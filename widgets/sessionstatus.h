@@ -13,7 +13,8 @@ namespace veloce {
 // The status bar's live fields: data source and connection state, age of the last bar (the
 // heartbeat, ticking on its own timer so a stalled feed shows up even when nothing arrives), bars
 // per second, session PnL and the trading state; for live exchange feeds also the connection's
-// own state and health: exchange-to-local lag, reconnects and repaired gaps.
+// own state and health: exchange-to-local lag, reconnects and repaired gaps; and the count of
+// alerts nobody has acknowledged yet (a click on it asks for the Alerts dock).
 class SessionStatus : public QWidget
 {
     Q_OBJECT
@@ -41,6 +42,8 @@ public:
     void setSessionPnl(double pnl, double fraction);
     void setTradingHalted(bool halted);
     void setStaleAfterMs(double ms) { m_staleAfterMs = ms; }
+    // Alerts not acknowledged yet, and how many of them are alarms.
+    void setUnacknowledgedAlerts(int count, int alarms);
 
     QString sourceText() const;
     QString connectionText() const;
@@ -48,7 +51,11 @@ public:
     QString pnlText() const;
     QString barAgeText() const;
     QString feedText() const;
+    QString alertsText() const;
     double lastBarAgeMs() const;
+
+Q_SIGNALS:
+    void alertsClicked();
 
 private:
     void tick();
@@ -60,6 +67,8 @@ private:
     QLabel* m_rate;
     QLabel* m_pnl;
     QLabel* m_trading;
+    QLabel* m_alerts;
+    QString m_alertsText; // as shown, without the markup
     QElapsedTimer m_sinceBar;
     double m_ageAtUpdate = -1;
     double m_staleAfterMs = 10000;

@@ -150,7 +150,7 @@ Session::Session(
     connect(m_feed, &LiveFeed::barReady, this, &Session::onBar, Qt::DirectConnection);
     connect(m_feed, &LiveFeed::finished, this, &Session::onFeedFinished);
     connect(m_feed, &LiveFeed::failed, this, &Session::onFeedFailed);
-    connect(m_feed, &LiveFeed::trouble, this, &Session::alert);
+    connect(m_feed, &LiveFeed::trouble, this, [this](const QString& message) { alert(message); });
     connect(m_feed, &LiveFeed::healthChanged, this, &Session::onFeedHealth);
     connect(m_feed, &LiveFeed::recordingChanged, this, &Session::recordingChanged);
     connect(
@@ -251,10 +251,12 @@ void Session::start()
         m_rateNs = nowNs();
     }
     m_feed->setGate([this] { return consumersHaveRoom(); });
-    m_broker->start([this] { onVenueChange(); }, [this](const QString& message) { alert(message); },
+    m_broker->start([this] { onVenueChange(); },
+        [this](const QString& message) { alert(message, AlertOrigin::Venue); },
         [this](const QString& message) {
             m_feed->stop(); // the venue must not be used: end the session, as a failed feed does
-            onFeedFailed(message);
+            alert(message, AlertOrigin::Venue);
+            endFailed(message);
         });
     m_dataExpected.store(true, std::memory_order_release);
     setState(SessionState::Running, QStringLiteral("started"));
@@ -355,8 +357,13 @@ void Session::onFeedFinished()
 
 void Session::onFeedFailed(const QString& message)
 {
-    m_dataExpected.store(false, std::memory_order_release);
     alert(message);
+    endFailed(message);
+}
+
+void Session::endFailed(const QString& message)
+{
+    m_dataExpected.store(false, std::memory_order_release);
     m_broker->stop();
     setState(SessionState::Failed, message);
     publishNow();
@@ -512,14 +519,14 @@ void Session::recordPending()
     m_pending.clear();
 }
 
-void Session::alert(const QString& text)
+void Session::alert(const QString& text, AlertOrigin origin)
 {
     {
         std::lock_guard lock(m_mutex);
         m_lastAlert = text;
         m_dirty = true;
     }
-    Q_EMIT alertRaised(text);
+    Q_EMIT alertRaised(origin, text);
 }
 
 void Session::setState(SessionState state, const QString& reason)

@@ -44,6 +44,15 @@ class Session : public QObject
 {
     Q_OBJECT
 public:
+    // Where a problem reported through alertRaised comes from: the data (feed trouble, a
+    // reconnect, bars out of order) or the broker/venue (an order refused, a bot that errors).
+    enum class AlertOrigin
+    {
+        Feed,
+        Venue
+    };
+    Q_ENUM(AlertOrigin)
+
     struct Options
     {
         QString mode = QStringLiteral("paper");
@@ -113,7 +122,7 @@ public:
 Q_SIGNALS:
     void snapshotReady(const veloce::SessionSnapshotPtr& snapshot);
     // A problem for a person (feed trouble, dropped bars), emitted on the thread that found it.
-    void alertRaised(const QString& text);
+    void alertRaised(veloce::Session::AlertOrigin origin, const QString& text);
     void stateChanged(veloce::SessionState state, const QString& reason);
     // The feed's connection health changed (live exchange feeds only): for status displays.
     void feedHealthChanged(const veloce::FeedHealth& health);
@@ -127,6 +136,7 @@ private:
     void onBar(const Bar& bar);
     void onFeedFinished();
     void onFeedFailed(const QString& message);
+    void endFailed(const QString& message); // the session cannot go on (feed or venue)
     void onFeedHealth(const FeedHealth& health);
     void onVenueChange();
     void setState(SessionState state, const QString& reason);
@@ -136,7 +146,7 @@ private:
     bool consumersHaveRoom() const;
     void push(SessionEvent&& event); // m_mutex held
     void recordPending(); // m_mutex held: hands the pending events to the recorder
-    void alert(const QString& text);
+    void alert(const QString& text, AlertOrigin origin = AlertOrigin::Feed);
 
     Config m_config;
     Options m_options;

@@ -140,6 +140,21 @@ int AlertLog::acknowledgeAll(const QString& by)
     return n;
 }
 
+int AlertLog::acknowledgeThrough(std::int64_t lastId, const QString& by)
+{
+    std::vector<std::int64_t> ids;
+    {
+        std::lock_guard lock(m_mutex);
+        for (const Alert& a : m_alerts)
+            if (a.id <= lastId && !a.acknowledged)
+                ids.push_back(a.id);
+    }
+    int n = 0;
+    for (std::int64_t id : ids)
+        n += acknowledge(id, by) ? 1 : 0;
+    return n;
+}
+
 std::vector<Alert> AlertLog::alerts() const
 {
     std::lock_guard lock(m_mutex);
@@ -160,6 +175,13 @@ int AlertLog::openAlarmCount() const
     std::lock_guard lock(m_mutex);
     return static_cast<int>(
         std::count_if(m_alerts.begin(), m_alerts.end(), [](const Alert& a) { return a.open(); }));
+}
+
+int AlertLog::unacknowledgedCount() const
+{
+    std::lock_guard lock(m_mutex);
+    return static_cast<int>(
+        std::count_if(m_alerts.begin(), m_alerts.end(), [](const Alert& a) { return !a.acknowledged; }));
 }
 
 void AlertLog::trim()

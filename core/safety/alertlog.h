@@ -22,7 +22,7 @@ public:
 // The session's alert log (docs/safety.md "Alerts"): every kill, halt, re-arm, breaker, watchdog
 // finding, journal failure and feed/venue problem, in the order raised. Alarms stay open until a
 // person acknowledges them (GUI banner, `veloce-cli alerts --ack`); the CLI exits non-zero while
-// one is open. Views (the alert banner, a future Alerts dock) read alerts() and listen to
+// one is open. Views (the alert banner, the Alerts dock) read alerts() and listen to
 // changed(); they never hold a pointer into the log.
 //
 // Threads: every member is thread-safe. raised()/acknowledged() are emitted on the calling thread
@@ -47,10 +47,16 @@ public:
     bool acknowledge(std::int64_t id, const QString& by);
     // Acknowledges every open alarm; returns how many.
     int acknowledgeAll(const QString& by);
+    // Acknowledges every alert of any severity up to and including `lastId` that is not
+    // acknowledged yet (the Alerts dock's "acknowledge all": what the person has seen, not an
+    // alert raised a moment later); returns how many.
+    int acknowledgeThrough(std::int64_t lastId, const QString& by);
 
     std::vector<Alert> alerts() const; // oldest first
     std::vector<Alert> openAlarms() const; // oldest first
     int openAlarmCount() const;
+    // Alerts of any severity nobody has acknowledged yet (the status bar's count).
+    int unacknowledgedCount() const;
 
 Q_SIGNALS:
     void raised(const veloce::Alert& alert);

@@ -1,12 +1,15 @@
 // The table models under QAbstractItemModelTester (which checks every structural signal and
 // index as they change), plus what a user reads in the cells.
+#include "alertsmodel.h"
 #include "positionsmodel.h"
 #include "sessionsmodel.h"
 #include "signalreasonsmodel.h"
 #include "tradesmodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QFont>
 #include <QLocale>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -52,6 +55,26 @@ SignalRecord record(bool accepted, RejectReason reason, Side side)
     r.reason = reason;
     r.signal.side = side;
     return r;
+}
+
+// An alert log written as "1 2a 3!": ids oldest first; a = acknowledged, ! = an alarm.
+std::vector<Alert> alertLog(const QString& spec)
+{
+    std::vector<Alert> out;
+    for (const QString& word : spec.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        Alert a;
+        a.id = QString(word).remove(QRegularExpression(QStringLiteral("[^0-9]"))).toLongLong();
+        a.kind = word.contains(QLatin1Char('!')) ? AlertKind::Journal : AlertKind::Kill;
+        a.severity = word.contains(QLatin1Char('!')) ? AlertSeverity::Alarm : AlertSeverity::Warning;
+        a.source = QStringLiteral("gui");
+        a.message = QStringLiteral("alert %1").arg(a.id);
+        a.wallMs = 1'704'067'200'000 + a.id * 1000;
+        a.acknowledged = word.contains(QLatin1Char('a'));
+        a.acknowledgedMs = a.acknowledged ? a.wallMs + 500 : 0;
+        a.acknowledgedBy = a.acknowledged ? QStringLiteral("gui") : QString();
+        out.push_back(a);
+    }
+    return out;
 }
 
 QString cell(const QAbstractItemModel& m, int row, int column)
@@ -157,6 +180,100 @@ private Q_SLOTS:
             model.data(model.index(int(RejectReason::Halted), SignalReasonsModel::Decision), Qt::UserRole)
                 .toString(),
             QStringLiteral("halted"));
+    }
+
+    void alertsFollowTheLog_data()
+    {
+        QTest::addColumn<QString>("before");
+        QTest::addColumn<QString>("after");
+        QTest::addColumn<int>("inserted");
+        QTest::addColumn<int>("removed");
+        QTest::addColumn<int>("changed");
+        QTest::addColumn<int>("resets");
+        QTest::addColumn<int>("unacknowledged");
+        QTest::addColumn<int>("alarms");
+        QTest::addColumn<QString>("topRow"); // the newest alert's time cell
+        QTest::newRow("first alerts") << "" << "1 2!" << 1 << 0 << 0 << 0 << 2 << 1 << "2024-01-01 00:00:02 UTC";
+        QTest::newRow("a kill, then a re-arm")
+            << "1" << "1 2" << 1 << 0 << 0 << 0 << 2 << 0 << "2024-01-01 00:00:02 UTC";
+        QTest::newRow("one acknowledged") << "1 2!" << "1 2a" << 0 << 0 << 1 << 0 << 1 << 0
+                                          << "2024-01-01 00:00:02 UTC";
+        QTest::newRow("all acknowledged, one new")
+            << "1 2!" << "1a 2a 3" << 1 << 0 << 2 << 0 << 1 << 0 << "2024-01-01 00:00:03 UTC";
+        QTest::newRow("trimmed from the log") << "1a 2 3a 4!" << "2 4!" << 0 << 2 << 0 << 0 << 2 << 1
+                                              << "2024-01-01 00:00:04 UTC";
+        QTest::newRow("nothing new") << "1 2" << "1 2" << 0 << 0 << 0 << 0 << 2 << 0 << "2024-01-01 00:00:02 UTC";
+        QTest::newRow("an older alert restored") << "3 4" << "1! 3 4" << 0 << 0 << 0 << 1 << 3 << 1
+                                                 << "2024-01-01 00:00:04 UTC";
+        QTest::newRow("log emptied") << "1 2!" << "" << 0 << 2 << 0 << 0 << 0 << 0 << "";
+    }
+
+    // The Alerts dock's model follows the AlertLog with row operations (a selection survives new
+    // alerts), newest on top, and counts what is not acknowledged for the status bar.
+    void alertsFollowTheLog()
+    {
+        QFETCH(QString, before);
+        QFETCH(QString, after);
+        QFETCH(int, inserted);
+        QFETCH(int, removed);
+        QFETCH(int, changed);
+        QFETCH(int, resets);
+        QFETCH(int, unacknowledged);
+        QFETCH(int, alarms);
+        QFETCH(QString, topRow);
+        AlertsModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.sync(alertLog(before));
+        QSignalSpy ins(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy rem(&model, &QAbstractItemModel::rowsRemoved);
+        QSignalSpy chg(&model, &QAbstractItemModel::dataChanged);
+        QSignalSpy rst(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy counts(&model, &AlertsModel::unacknowledgedChanged);
+        const int countBefore = model.unacknowledgedCount();
+        const std::vector<Alert> log = alertLog(after);
+        model.sync(log);
+        QCOMPARE(ins.count(), inserted);
+        QCOMPARE(rem.count(), removed);
+        QCOMPARE(chg.count(), changed);
+        QCOMPARE(rst.count(), resets);
+        QCOMPARE(model.rowCount(), int(log.size()));
+        QCOMPARE(model.unacknowledgedCount(), unacknowledged);
+        QCOMPARE(model.unacknowledgedAlarms(), alarms);
+        // The status bar hears of a new count, and only of a new one.
+        QCOMPARE(counts.count(), countBefore == unacknowledged ? 0 : 1);
+        if (!counts.isEmpty())
+            QCOMPARE(counts.last().at(0).toInt(), unacknowledged);
+        QCOMPARE(cell(model, 0, AlertsModel::Time), topRow);
+        // Newest first, every row in the log's order reversed.
+        for (int row = 0; row < model.rowCount(); ++row) {
+            const Alert& a = log[log.size() - 1 - std::size_t(row)];
+            QCOMPARE(model.data(model.index(row, AlertsModel::Message), AlertsModel::IdRole).toLongLong(), a.id);
+            QCOMPARE(cell(model, row, AlertsModel::Message), a.message);
+            QCOMPARE(model.data(model.index(row, AlertsModel::Status), Qt::UserRole).toBool(), a.acknowledged);
+            QCOMPARE(cell(model, row, AlertsModel::Status).startsWith(QStringLiteral("acknowledged")),
+                a.acknowledged);
+        }
+    }
+
+    void alertsCellsForAPerson()
+    {
+        AlertsModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.sync(alertLog(QStringLiteral("1a 2!")));
+        QCOMPARE(model.columnCount(), int(AlertsModel::ColumnCount));
+        QCOMPARE(cell(model, 0, AlertsModel::Kind), QStringLiteral("Journal"));
+        QCOMPARE(cell(model, 0, AlertsModel::Status), QStringLiteral("ALARM — not acknowledged"));
+        QCOMPARE(cell(model, 1, AlertsModel::Kind), QStringLiteral("Kill switch"));
+        QCOMPARE(cell(model, 1, AlertsModel::Status), QStringLiteral("acknowledged 2024-01-01 00:00:01 UTC (gui)"));
+        QVERIFY(model.data(model.index(0, AlertsModel::Message), Qt::FontRole).value<QFont>().bold());
+        QVERIFY(!model.data(model.index(1, AlertsModel::Message), Qt::FontRole).isValid());
+        QVERIFY(model.data(model.index(0, AlertsModel::Message), Qt::BackgroundRole).isValid());
+        QCOMPARE(model.data(model.index(0, AlertsModel::Time), Qt::UserRole).toLongLong(), 1'704'067'202'000);
+        QCOMPARE(model.headerData(AlertsModel::Status, Qt::Horizontal).toString(), QStringLiteral("Acknowledged"));
+        QCOMPARE(model.newestId(), 2);
+        model.clear();
+        QCOMPARE(model.rowCount(), 0);
+        QCOMPARE(model.unacknowledgedCount(), 0);
     }
 
     void sessionsListTheJournal()

@@ -33,6 +33,8 @@ private Q_SLOTS:
     void raisedFromManyThreads();
     void boundKeepsOpenAlarms();
     void namesRoundTrip();
+    void acknowledgeThrough_data();
+    void acknowledgeThrough();
 };
 
 void TestAlertLog::alarmsStayOpenUntilAcknowledged()
@@ -60,6 +62,46 @@ void TestAlertLog::alarmsStayOpenUntilAcknowledged()
     QVERIFY(rec.rows[2].acknowledged);
     QCOMPARE(rec.rows[2].acknowledgedBy, QStringLiteral("gui"));
     QVERIFY(info < alarm);
+}
+
+void TestAlertLog::acknowledgeThrough_data()
+{
+    // Four alerts (ids 1..4: info, warning, alarm, warning); alert 2 acknowledged beforehand.
+    QTest::addColumn<qint64>("through");
+    QTest::addColumn<int>("acknowledged");
+    QTest::addColumn<int>("left");
+    QTest::newRow("nothing seen yet") << qint64(0) << 0 << 3;
+    QTest::newRow("the first two") << qint64(2) << 1 << 2;
+    QTest::newRow("up to the alarm") << qint64(3) << 2 << 1;
+    QTest::newRow("all of them") << qint64(4) << 3 << 0;
+    QTest::newRow("an id not raised yet") << qint64(99) << 3 << 0;
+}
+
+// The Alerts dock's "acknowledge all": every severity (not only alarms), only what the person has
+// seen (ids up to the newest shown), each acknowledgement recorded once.
+void TestAlertLog::acknowledgeThrough()
+{
+    QFETCH(qint64, through);
+    QFETCH(int, acknowledged);
+    QFETCH(int, left);
+    AlertLog log;
+    Recorder rec;
+    log.setRecorder(&rec);
+    log.raise(AlertKind::Rearm, AlertSeverity::Info, QStringLiteral("gui"), QStringLiteral("re-armed"));
+    log.raise(AlertKind::Kill, AlertSeverity::Warning, QStringLiteral("gui"), QStringLiteral("killed"));
+    log.raise(AlertKind::Journal, AlertSeverity::Alarm, QStringLiteral("journal"), QStringLiteral("disk full"));
+    log.raise(AlertKind::Feed, AlertSeverity::Warning, QStringLiteral("feed"), QStringLiteral("reconnecting"));
+    QVERIFY(log.acknowledge(2, QStringLiteral("cli")));
+    QCOMPARE(log.unacknowledgedCount(), 3);
+    QCOMPARE(log.acknowledgeThrough(through, QStringLiteral("gui")), acknowledged);
+    QCOMPARE(log.unacknowledgedCount(), left);
+    QCOMPARE(log.openAlarmCount(), through >= 3 ? 0 : 1);
+    QCOMPARE(rec.rows.size(), std::size_t(5 + acknowledged)); // 4 raises, the cli's ack, ours
+    for (std::size_t i = 5; i < rec.rows.size(); ++i) {
+        QVERIFY(rec.rows[i].acknowledged);
+        QCOMPARE(rec.rows[i].acknowledgedBy, QStringLiteral("gui"));
+        QVERIFY(rec.rows[i].id <= through);
+    }
 }
 
 void TestAlertLog::raisedFromManyThreads()
