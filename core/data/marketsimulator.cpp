@@ -38,8 +38,10 @@ MarketSimulator::MarketSimulator(const SimulatorConfig& config)
     , m_fair(config.startPrice)
     , m_lastClose(0)
 {
-    if (!(config.startPrice > 0) || config.bars < 0)
-        throw std::invalid_argument("MarketSimulator: start price must be positive and bars >= 0");
+    if (!(config.startPrice > 0) || config.bars < 0 || config.intervalMs < 1000
+        || config.intervalMs % 1000 != 0)
+        throw std::invalid_argument(
+            "MarketSimulator: start price must be positive, bars >= 0, the interval whole seconds");
     m_lastClose = roundPrice(m_fair);
     enterRegime(Regime::Normal);
     m_sigma = m_sigmaTarget;
@@ -132,7 +134,7 @@ bool MarketSimulator::next(Bar& out)
             chooseNextRegime();
         --m_regimeLeft;
         const std::int64_t t = m_t;
-        m_t += 1000;
+        m_t += m_config.intervalMs;
 
         // One draw gives four 16-bit uniforms: no-trade test, jump test, two wick sizes.
         const std::uint64_t bits = m_rng.next();
