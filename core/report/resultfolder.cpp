@@ -1,9 +1,14 @@
 #include "report/resultfolder.h"
 
+#include "data/barsource.h"
 #include "data/csvfields.h"
 #include "data/dataerror.h"
 #include "data/linereader.h"
+#include "engine/backtester.h"
+#include "engine/teesink.h"
+#include "report/jsonfile.h"
 #include "report/reportjson.h"
+#include "report/resultwriter.h"
 #include "report/summaryjson.h"
 
 #include <QDir>
@@ -85,28 +90,26 @@ QString inDir(const QString& dir, const char* name)
     return QDir(dir).filePath(QLatin1String(name));
 }
 
-template<typename Json> Json readJson(const QString& path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        throw DataError(QStringLiteral("%1: cannot read (%2)").arg(path, f.errorString()));
-    const QByteArray bytes = f.readAll();
-    try {
-        return Json::parse(bytes.constData(), bytes.constData() + bytes.size());
-    } catch (const typename Json::parse_error& e) {
-        // nlohmann's message names line and column ("parse error at line 3, column 7: ...").
-        throw DataError(QStringLiteral("%1: not valid JSON: %2").arg(path, QString::fromUtf8(e.what())));
-    }
-}
-
 } // namespace
 
 void ResultFolder::writeReportData(const ReportData& data, const QString& dir)
 {
-    QSaveFile f(inDir(dir, kReportDataFile));
-    const QByteArray bytes = QByteArray::fromStdString(ReportJson::seriesFile(data));
-    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit())
-        throw DataError(QStringLiteral("cannot write %1: %2").arg(f.fileName(), f.errorString()));
+    JsonFile::write(inDir(dir, kReportDataFile), QByteArray::fromStdString(ReportJson::seriesFile(data)));
+}
+
+ReportData ResultFolder::backtest(BarSource& source, const Config& config, const QString& dir,
+    bool withScores, const QElapsedTimer& sinceOpen, const std::atomic<bool>* cancel)
+{
+    ResultWriter writer(dir, withScores);
+    ReportCollector collector; // bounded memory: the report's decimated series, for any run length
+    TeeSink sinks { &writer, &collector };
+    Backtester backtester(config);
+    backtester.setCancelFlag(cancel);
+    const BacktestSummary summary = backtester.run(source, sinks, sinceOpen);
+    writer.finish(summary);
+    ReportData data = collector.result(summary, source.description(), config);
+    writeReportData(data, dir);
+    return data;
 }
 
 void ResultFolder::readTrades(const QString& path, ReportCollector& collector)
@@ -185,13 +188,13 @@ ReportData ResultFolder::read(const QString& dir, const ReportLimits& limits)
         throw DataError(QStringLiteral("%1: no such folder").arg(dir));
     ReportData out;
     const QString summaryPath = inDir(dir, "summary.json");
-    out.summary = SummaryJson::fromJson(readJson<nlohmann::json>(summaryPath), summaryPath);
+    out.summary = SummaryJson::fromJson(JsonFile::read<nlohmann::json>(summaryPath), summaryPath);
     const QString dataPath = inDir(dir, kReportDataFile);
     if (!QFile::exists(dataPath))
         throw DataError(QStringLiteral("%1: missing (written by veloce-cli backtest since version 0.1; "
                                        "run the backtest again)")
                             .arg(dataPath));
-    ReportJson::readSeriesFile(readJson<nlohmann::ordered_json>(dataPath), dataPath, out);
+    ReportJson::readSeriesFile(JsonFile::read<nlohmann::ordered_json>(dataPath), dataPath, out);
 
     ReportCollector events(limits);
     const QString tradesPath = inDir(dir, "trades.csv");
