@@ -9,9 +9,14 @@
 #include "marketscommand.h"
 #include "papercommand.h"
 #include "reportcommand.h"
+#include "research/slurmdriver.h"
 #include "sessionbenchcommand.h"
 #include "simulatecommand.h"
+#include "sweepbenchcommand.h"
+#include "sweepcommand.h"
+#include "sweepmergecommand.h"
 #include "types/configjson.h"
+#include "walkforwardcommand.h"
 
 #include <QTextStream>
 #include <cstdio>
@@ -22,10 +27,14 @@ namespace veloce {
 Cli::Cli()
 {
     add(std::make_unique<BacktestCommand>());
+    add(std::make_unique<SweepCommand>());
+    add(std::make_unique<SweepMergeCommand>());
+    add(std::make_unique<WalkForwardCommand>());
     add(std::make_unique<ReportCommand>());
     add(std::make_unique<SimulateCommand>());
     add(std::make_unique<BenchCommand>());
     add(std::make_unique<SessionBenchCommand>());
+    add(std::make_unique<SweepBenchCommand>());
     add(std::make_unique<InfluxImportCommand>());
     add(std::make_unique<MarketsCommand>());
     add(std::make_unique<InfluxBenchCommand>());
@@ -74,6 +83,9 @@ int Cli::run(const QStringList& arguments)
         err << prefix << "config error: " << e.what() << '\n';
     } catch (const DataError& e) {
         err << prefix << "data error: " << e.message() << '\n';
+    } catch (const SlurmError& e) {
+        err << prefix << "Slurm: " << e.what() << '\n';
+        return 1;
     } catch (const std::exception& e) {
         err << prefix << "error: " << e.what() << '\n';
         return 1;

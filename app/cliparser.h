@@ -23,6 +23,7 @@ public:
     bool parse(const QStringList& arguments);
     bool isSet(const QString& name) const { return m_parser.isSet(name); }
     QString value(const QString& name) const { return m_parser.value(name); }
+    QStringList values(const QString& name) const { return m_parser.values(name); }
     QStringList positional() const { return m_parser.positionalArguments(); }
     std::int64_t integer(const QString& name, std::int64_t min, std::int64_t max) const;
     double number(const QString& name, double min, double max) const;

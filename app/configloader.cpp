@@ -33,7 +33,7 @@ Config ConfigLoader::defaults()
     return c;
 }
 
-Config ConfigLoader::load(const QString& path)
+nlohmann::ordered_json ConfigLoader::readJson(const QString& path)
 {
     QFile file(path);
     if (!QFileInfo::exists(path))
@@ -41,14 +41,17 @@ Config ConfigLoader::load(const QString& path)
     if (!file.open(QIODevice::ReadOnly))
         throw ConfigError(path, QString(), QStringLiteral("cannot read: %1").arg(file.errorString()));
     const QByteArray text = file.readAll();
-    nlohmann::json json;
     try {
-        json = nlohmann::json::parse(text.constBegin(), text.constEnd());
-    } catch (const nlohmann::json::parse_error& e) {
+        return nlohmann::ordered_json::parse(text.constBegin(), text.constEnd());
+    } catch (const nlohmann::ordered_json::parse_error& e) {
         throw ConfigError(
             path, QString(), QStringLiteral("malformed JSON at %1").arg(position(text, e.byte)));
     }
-    Config c = ConfigJson::apply(json, path);
+}
+
+Config ConfigLoader::load(const QString& path)
+{
+    Config c = ConfigJson::apply(nlohmann::json(readJson(path)), path);
     applyEnvironment(c);
     return c;
 }
