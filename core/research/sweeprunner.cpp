@@ -141,7 +141,9 @@ std::vector<RunResult> SweepRunner::run()
         w.join();
     if (failure)
         std::rethrow_exception(failure);
-    m_cancelled = m_stop.load();
+    // Cancelled means cut short: a flag that came after the last run finished cancels nothing.
+    const bool stopped = m_stop.load() || (m_cancel && m_cancel->load());
+    m_cancelled = stopped && m_runsDone.load() < runsTotal;
     report();
     return results;
 }
@@ -149,7 +151,10 @@ std::vector<RunResult> SweepRunner::run()
 void SweepRunner::work(
     std::vector<Unit>& units, const std::vector<Item>& items, std::vector<RunResult>& results)
 {
-    while (!m_stop.load(std::memory_order_relaxed)) {
+    // The caller's flag is read here too, not only by the watching thread: a sweep cancelled
+    // before or while it starts takes no further batch.
+    while (
+        !m_stop.load(std::memory_order_relaxed) && !(m_cancel && m_cancel->load(std::memory_order_relaxed))) {
         const std::size_t item = m_nextItem.fetch_add(1);
         if (item >= items.size())
             return;
