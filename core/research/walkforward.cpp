@@ -69,7 +69,7 @@ WalkForwardResult WalkForward::run(const SweepPlan& plan, const std::shared_ptr<
     if (result.cancelled)
         return result;
 
-    double inSampleSum = 0, outOfSampleSum = 0;
+    double inSampleSum = 0;
     for (std::size_t w = 0; w < spans.size(); ++w) {
         WalkForwardWindow window;
         window.train = spans[w].first;
@@ -97,16 +97,19 @@ WalkForwardResult WalkForward::run(const SweepPlan& plan, const std::shared_ptr<
         if (window.inSampleAnnualReturn > 0)
             window.efficiency = window.outOfSampleAnnualReturn / window.inSampleAnnualReturn;
         inSampleSum += window.inSampleAnnualReturn;
-        outOfSampleSum += window.outOfSampleAnnualReturn;
         result.windows.push_back(window);
     }
-    if (!result.windows.empty() && inSampleSum > 0)
-        result.efficiency = outOfSampleSum / inSampleSum; // the ratio of the means
     result.stitched = stitch(plan, *market, result.windows, stitchedSink);
     std::int64_t testSpan = 0;
     for (const WalkForwardWindow& w : result.windows)
         testSpan += w.test.toMs - w.test.fromMs;
     result.stitchedAnnualReturn = annualised(result.stitched.totalReturn, testSpan);
+    // The out-of-sample side is the chained account's return, not the mean of the windows' own
+    // annualised returns: compounding one lucky week to a year would outweigh every other window.
+    const double inSampleMean
+        = result.windows.empty() ? 0.0 : inSampleSum / static_cast<double>(result.windows.size());
+    if (inSampleMean > 0)
+        result.efficiency = result.stitchedAnnualReturn / inSampleMean;
     result.elapsedMs = static_cast<double>(clock.nsecsElapsed()) / 1e6;
     return result;
 }

@@ -45,8 +45,8 @@ struct WalkForwardResult
     // trading its test span, capital carried over, positions closed at every window's end).
     BacktestSummary stitched;
     double stitchedAnnualReturn = 0;
-    // Walk-forward efficiency: the mean out-of-sample annualised return over the mean in-sample
-    // one; null when the latter is <= 0 (the ratio then says nothing).
+    // Walk-forward efficiency: stitchedAnnualReturn over the mean in-sample annualised return of
+    // the windows; null when the latter is <= 0 (the ratio then says nothing).
     std::optional<double> efficiency;
     double elapsedMs = 0;
     int jobs = 1;
