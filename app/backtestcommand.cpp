@@ -49,24 +49,25 @@ int BacktestCommand::run(const QStringList& arguments)
 
     QTextStream err(stderr);
     const SourceStats stats = source->stats();
+    const QString description = printable(source->description());
     if (stats.outOfOrder > 0)
         err << QStringLiteral(
             "warning: %1: dropped %2 duplicate or out-of-order bar(s), the first at %3 (%4)\n")
-                   .arg(source->description())
+                   .arg(description)
                    .arg(stats.outOfOrder)
                    .arg(stats.firstOutOfOrderMs)
                    .arg(TimeArgument::format(stats.firstOutOfOrderMs));
     if (stats.skippedRows > 0)
         err << QStringLiteral("warning: %1: skipped %2 malformed row(s), the first on line %3\n")
-                   .arg(source->description())
+                   .arg(description)
                    .arg(stats.skippedRows)
                    .arg(stats.firstSkippedLine);
     if (stats.skippedNoPrice > 0)
         err << QStringLiteral("note: %1: %2 row(s) without prices skipped\n")
-                   .arg(source->description())
+                   .arg(description)
                    .arg(stats.skippedNoPrice);
     if (summary.bars == 0)
-        err << QStringLiteral("warning: %1: no bars in the selected range\n").arg(source->description());
+        err << QStringLiteral("warning: %1: no bars in the selected range\n").arg(description);
     QTextStream(stdout) << QString::fromStdString(SummaryJson::toJson(summary).dump(1)) << '\n';
     return 0;
 }

@@ -8,10 +8,12 @@
 #include "killcommand.h"
 #include "marketscommand.h"
 #include "papercommand.h"
+#include "recordcommand.h"
 #include "reportcommand.h"
 #include "research/slurmdriver.h"
 #include "sessionbenchcommand.h"
 #include "simulatecommand.h"
+#include "statscommand.h"
 #include "sweepbenchcommand.h"
 #include "sweepcommand.h"
 #include "sweepmergecommand.h"
@@ -32,6 +34,7 @@ Cli::Cli()
     add(std::make_unique<WalkForwardCommand>());
     add(std::make_unique<ReportCommand>());
     add(std::make_unique<SimulateCommand>());
+    add(std::make_unique<StatsCommand>());
     add(std::make_unique<BenchCommand>());
     add(std::make_unique<SessionBenchCommand>());
     add(std::make_unique<SweepBenchCommand>());
@@ -39,6 +42,7 @@ Cli::Cli()
     add(std::make_unique<MarketsCommand>());
     add(std::make_unique<InfluxBenchCommand>());
     add(std::make_unique<PaperCommand>());
+    add(std::make_unique<RecordCommand>());
     add(std::make_unique<KillCommand>());
 }
 
@@ -71,7 +75,7 @@ int Cli::run(const QStringList& arguments)
             command = c.get();
     if (!command) {
         err << QStringLiteral("veloce-cli: unknown command \"%1\" (try veloce-cli --help)\n")
-                   .arg(arguments.first());
+                   .arg(printable(arguments.first()));
         return 2;
     }
     const QString prefix = QStringLiteral("veloce-cli %1: ").arg(command->name());
@@ -87,7 +91,7 @@ int Cli::run(const QStringList& arguments)
         err << prefix << "Slurm: " << e.what() << '\n';
         return 1;
     } catch (const std::exception& e) {
-        err << prefix << "error: " << e.what() << '\n';
+        err << prefix << "error: " << printable(QString::fromUtf8(e.what())) << '\n';
         return 1;
     }
     return 2;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "types/printable.h"
+
 #include <QString>
 #include <QStringList>
 #include <stdexcept>
@@ -11,7 +13,7 @@ class UsageError : public std::runtime_error
 {
 public:
     explicit UsageError(const QString& message)
-        : std::runtime_error(message.toStdString())
+        : std::runtime_error(printable(message).toStdString())
     {
     }
 };

@@ -1,30 +1,10 @@
 #include "configloader.h"
 
+#include "data/smallfile.h"
 #include "types/configjson.h"
-
-#include <QFile>
-#include <QFileInfo>
-#include <nlohmann/json.hpp>
+#include "types/strictjson.h"
 
 namespace veloce {
-
-namespace {
-// Line and column of a byte offset, for syntax errors a person can find in an editor.
-QString position(const QByteArray& text, std::size_t byte)
-{
-    int line = 1;
-    int column = 1;
-    for (std::size_t i = 0; i + 1 < byte && i < static_cast<std::size_t>(text.size()); ++i) {
-        if (text[static_cast<qsizetype>(i)] == '\n') {
-            ++line;
-            column = 1;
-        } else {
-            ++column;
-        }
-    }
-    return QStringLiteral("line %1, column %2").arg(line).arg(column);
-}
-} // namespace
 
 Config ConfigLoader::defaults()
 {
@@ -35,23 +15,24 @@ Config ConfigLoader::defaults()
 
 nlohmann::ordered_json ConfigLoader::readJson(const QString& path)
 {
-    QFile file(path);
-    if (!QFileInfo::exists(path))
-        throw ConfigError(path, QString(), QStringLiteral("file not found"));
-    if (!file.open(QIODevice::ReadOnly))
-        throw ConfigError(path, QString(), QStringLiteral("cannot read: %1").arg(file.errorString()));
-    const QByteArray text = file.readAll();
+    QString problem;
+    const std::optional<QByteArray> text = SmallFile::read(path, kMaxBytes, problem);
+    if (!text)
+        throw ConfigError(path, QString(), problem);
     try {
-        return nlohmann::ordered_json::parse(text.constBegin(), text.constEnd());
-    } catch (const nlohmann::ordered_json::parse_error& e) {
-        throw ConfigError(
-            path, QString(), QStringLiteral("malformed JSON at %1").arg(position(text, e.byte)));
+        return StrictJson::parseOrdered(text->constData(), text->constData() + text->size());
+    } catch (const JsonInputError& e) {
+        throw ConfigError(path, e.key(), e.problem());
     }
 }
 
 Config ConfigLoader::load(const QString& path)
 {
-    Config c = ConfigJson::apply(nlohmann::json(readJson(path)), path);
+    QString problem;
+    const std::optional<QByteArray> text = SmallFile::read(path, kMaxBytes, problem);
+    if (!text)
+        throw ConfigError(path, QString(), problem);
+    Config c = ConfigJson::parse(*text, path);
     applyEnvironment(c);
     return c;
 }

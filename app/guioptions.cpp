@@ -1,5 +1,7 @@
 #include "guioptions.h"
 
+#include "clicommand.h"
+#include "cliparser.h"
 #include "uilanguage.h"
 
 #include <QCommandLineParser>
@@ -26,6 +28,9 @@ GuiOptions GuiOptions::parse(const QStringList& arguments)
         QStringLiteral("no-session"), tr("Do not start a paper session at launch."));
     const QCommandLineOption backtest(
         QStringLiteral("backtest"), tr("Backtest this data file at launch."), QStringLiteral("file"));
+    const QCommandLineOption binance(QStringLiteral("binance"),
+        tr("Start the paper session on Binance's live trades of these markets (e.g. btcusdt)."),
+        QStringLiteral("markets"));
     const QCommandLineOption screenshot(
         QStringLiteral("screenshot"), tr("Save a PNG of the window (tests)."), QStringLiteral("png"));
     const QCommandLineOption after(QStringLiteral("screenshot-after-bars"),
@@ -42,8 +47,8 @@ GuiOptions GuiOptions::parse(const QStringList& arguments)
         tr("Language of the window: %1 (default: as chosen in Settings, else the system language).")
             .arg(UiLanguage::available().join(QStringLiteral(", "))),
         QStringLiteral("code"));
-    p.addOptions({ config, journal, speed, seed, noSession, backtest, screenshot, after, status, exitAfter,
-        bench, exportReport, lang });
+    p.addOptions({ config, journal, speed, seed, noSession, backtest, binance, screenshot, after, status,
+        exitAfter, bench, exportReport, lang });
     GuiOptions o;
     if (!p.parse(arguments)) {
         o.error = p.errorText();
@@ -54,15 +59,12 @@ GuiOptions GuiOptions::parse(const QStringList& arguments)
     if (p.isSet(QStringLiteral("version")))
         p.showVersion();
     const auto number = [&](const QCommandLineOption& opt, double lo, double hi, double& out) {
-        bool ok = false;
-        const double v = p.value(opt).toDouble(&ok);
-        if (!ok || v < lo || v > hi)
-            o.error = tr("--%1: \"%2\" must be a number from %3 to %4")
-                          .arg(opt.names().constFirst(), p.value(opt))
-                          .arg(lo)
-                          .arg(hi);
-        else
-            out = v;
+        try {
+            out = CliParser::parseNumber(
+                QStringLiteral("--") + opt.names().constFirst(), p.value(opt), lo, hi);
+        } catch (const UsageError& e) {
+            o.error = QString::fromStdString(e.what());
+        }
     };
     o.configPath = p.value(config);
     o.journalPath = p.value(journal);
@@ -75,6 +77,7 @@ GuiOptions GuiOptions::parse(const QStringList& arguments)
     }
     o.session = !p.isSet(noSession);
     o.backtestFile = p.value(backtest);
+    o.binanceMarkets = p.value(binance);
     o.screenshotPath = p.value(screenshot);
     if (p.isSet(after)) {
         double n = 0;

@@ -20,6 +20,7 @@ public:
     qint64 seed = -1;
     bool session = true; // start the paper session at launch
     QString backtestFile; // run a backtest of this file at launch (dashboard)
+    QString binanceMarkets; // start the session on Binance's live streams of these markets
     QString screenshotPath;
     int screenshotAfterBars = 60;
     bool statusJson = false;

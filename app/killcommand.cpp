@@ -3,6 +3,7 @@
 #include "cliparser.h"
 #include "safety/killserver.h"
 #include "sessionhost.h"
+#include "types/printable.h"
 
 #include <QElapsedTimer>
 #include <QLocalSocket>
@@ -70,17 +71,26 @@ int KillCommand::run(const QStringList& arguments)
     reply["journal"] = journal.toStdString();
     reply["round_trip_ms"] = roundTripMs;
     QTextStream(stdout) << QString::fromStdString(reply.dump()) << '\n';
+    // Read by type, never with json::value(), which throws on an unexpected type.
+    const auto flag = [&](const char* key) {
+        return reply.contains(key) && reply[key].is_boolean() && reply[key].get<bool>();
+    };
+    const auto number = [&](const char* key) {
+        return reply.contains(key) && reply[key].is_number() ? reply[key].get<double>() : 0.0;
+    };
     if (request["command"] == "kill") {
-        const bool flat = reply.value("flat", false);
+        const bool flat = flag("flat");
+        const QString message = reply.contains("message") && reply["message"].is_string()
+            ? printable(QString::fromStdString(reply["message"].get<std::string>()))
+            : QString();
         QTextStream(stderr) << (flat
                 ? QStringLiteral("session halted and flat (%1 position(s) closed in %2 ms)\n")
-                      .arg(reply.value("closed", 0))
-                      .arg(reply.value("flatten_latency_ms", 0.0), 0, 'f', 3)
-                : QStringLiteral("SESSION HALTED BUT NOT FLAT: %1\n")
-                      .arg(QString::fromStdString(reply.value("message", std::string()))));
+                      .arg(number("closed"))
+                      .arg(number("flatten_latency_ms"), 0, 'f', 3)
+                : QStringLiteral("SESSION HALTED BUT NOT FLAT: %1\n").arg(message));
         return flat ? 0 : 1;
     }
-    return reply.value("ok", false) ? 0 : 1;
+    return flag("ok") ? 0 : 1;
 }
 
 } // namespace veloce

@@ -115,6 +115,8 @@ bool MainController::start()
     }
     m_window->show();
     installTestHooks();
+    if (!m_options.binanceMarkets.isEmpty())
+        m_sessionPanel->setBinanceMarkets(m_options.binanceMarkets);
     if (!m_options.backtestFile.isEmpty())
         backtestFile(m_options.backtestFile);
     else if (m_options.session)
@@ -133,8 +135,7 @@ void MainController::loadSettings()
         if (!stored.isEmpty()) {
             // The last used settings; an entry an older/newer version rejects is dropped, not fatal.
             try {
-                Config c
-                    = ConfigJson::apply(nlohmann::json::parse(stored.toStdString()), tr("saved settings"));
+                Config c = ConfigJson::parse(stored, tr("saved settings"));
                 c.influxPassword = m_config.influxPassword;
                 c.freqtradePassword = m_config.freqtradePassword;
                 m_config = c;

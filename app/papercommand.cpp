@@ -10,7 +10,9 @@
 
 #include <QDateTime>
 #include <QEventLoop>
+#include <QTextStream>
 #include <QTimer>
+#include <QUrl>
 
 namespace veloce {
 
@@ -37,9 +39,10 @@ int PaperCommand::run(const QStringList& arguments)
         QStringLiteral("Run a live session: the strategy on live bars, orders to the paper broker (default) "
                        "or FreqTrade. Sources: --simulate [--seed S] (endless, real time x --speed), "
                        "--replay FILE (alias of --data; bar times preserved, x --speed, \"max\" = as fast "
-                       "as possible) or --influx URL --market M (live polling). One JSON line per event on "
-                       "stdout. Stop with Ctrl-C; emergency stop: veloce-cli kill --journal FILE."));
-    p.addSourceOptions(false);
+                       "as possible), --influx URL --market M (live polling) or --binance M [--venue V] "
+                       "(Binance's live trade streams). One JSON line per event on stdout. Stop with Ctrl-C; "
+                       "emergency stop: veloce-cli kill --journal FILE."));
+    p.addSourceOptions(false, true);
     p.addConfigOption();
     p.addOption({ QStringLiteral("speed"),
         QStringLiteral("Pace of --simulate/--replay: x real time (default simulator_speed, 1); 0 or max = as "
@@ -50,6 +53,10 @@ int PaperCommand::run(const QStringList& arguments)
     p.addOption(
         { QStringLiteral("broker"), QStringLiteral("paper (default) or freqtrade (freqtrade_* config keys)."),
             QStringLiteral("name"), QStringLiteral("paper") });
+    p.addOption({ QStringLiteral("confirm-live"),
+        QStringLiteral("With --broker freqtrade and \"mode\": \"live\": confirm that real orders are sent. "
+                       "Without it a live session does not start; a dry_run session never trades through a "
+                       "live bot.") });
     p.addOption({ QStringLiteral("journal"),
         QStringLiteral("SQLite journal (default: %1). A restart on the same journal restores open paper "
                        "positions and cash.")
@@ -66,7 +73,17 @@ int PaperCommand::run(const QStringList& arguments)
     if (setup.broker == QLatin1String("paper"))
         setup.config.mode = TradingMode::Paper;
     else if (setup.config.mode != TradingMode::Live)
-        setup.config.mode = TradingMode::DryRun; // confirmed against the bot's show_config at start
+        setup.config.mode = TradingMode::DryRun; // verified against the bot's show_config at start
+    setup.confirmLive = p.isSet(QStringLiteral("confirm-live"));
+    if (setup.confirmLive
+        && (setup.broker != QLatin1String("freqtrade") || setup.config.mode != TradingMode::Live))
+        throw UsageError(
+            QStringLiteral("--confirm-live is only for --broker freqtrade with \"mode\": \"live\" in "
+                           "the config"));
+    if (setup.config.mode == TradingMode::Live && !setup.confirmLive)
+        throw UsageError(QStringLiteral("\"mode\": \"live\" sends real orders through FreqTrade at %1: add "
+                                        "--confirm-live to confirm")
+                             .arg(QUrl(setup.config.freqtradeUrl).toString(QUrl::RemoveUserInfo)));
     setup.source = p.source(setup.config);
     setup.speed = setup.config.simulatorSpeed;
     if (p.isSet(QStringLiteral("speed")))
@@ -91,6 +108,12 @@ int PaperCommand::run(const QStringList& arguments)
             lastBarLine = now;
             print(SessionJson::barSummary(*s));
         }
+    });
+    FeedHealth lastFeed;
+    QObject::connect(&host, &SessionHost::feedHealthChanged, &host, [&](const FeedHealth& h) {
+        if (SessionJson::feedChanged(lastFeed, h))
+            print(SessionJson::feedHealth(h));
+        lastFeed = h;
     });
     QObject::connect(&host, &SessionHost::eventCommitted, &host, [](const SessionEvent& e) {
         if (e.kind != SessionEvent::Kind::Equity)
@@ -188,9 +211,18 @@ int PaperCommand::run(const QStringList& arguments)
         end["cash"] = s->cash;
         end["max_drawdown"] = s->maxDrawdown;
         end["last_alert"] = s->lastAlert.toStdString();
+        if (s->feed.state != FeedHealth::State::None)
+            end["feed"] = SessionJson::feedHealth(s->feed);
     }
     print(end);
-    return endState == SessionState::Failed ? 2 : 0;
+    if (endState == SessionState::Failed) {
+        // The reason is in the JSON lines; a person at the terminal reads stderr.
+        const SessionSnapshotPtr s = host.session()->snapshot();
+        QTextStream(stderr) << "veloce-cli paper: the source failed: " << (s ? s->lastAlert : endReason)
+                            << '\n';
+        return 2;
+    }
+    return 0;
 }
 
 } // namespace veloce

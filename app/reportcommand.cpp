@@ -23,8 +23,6 @@ int ReportCommand::run(const QStringList& arguments)
         return 0;
     if (!p.isSet(QStringLiteral("in")) || !p.isSet(QStringLiteral("out")))
         throw UsageError(QStringLiteral("--in DIR and --out FILE are required"));
-    if (!p.positional().isEmpty())
-        throw UsageError(QStringLiteral("unexpected argument \"%1\"").arg(p.positional().first()));
     const QString in = p.value(QStringLiteral("in"));
     if (SweepFolder::isSweepFolder(in))
         SweepHtmlReport::write(SweepFolder::read(in), p.value(QStringLiteral("out")));

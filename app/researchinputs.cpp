@@ -32,10 +32,11 @@ QString sha256Of(const QString& path)
 
 ResearchInputs::ResearchInputs(CliParser& p, bool severalMarkets)
     : m_parser(p)
-    , m_severalMarkets(severalMarkets)
 {
-    // --data (repeatable here: QCommandLineParser keeps every value), --simulate N, --influx ...
+    // --data (repeatable here: one file per market or period), --simulate N, --influx ...
     p.addSourceOptions(true);
+    if (severalMarkets)
+        p.allowRepeated(QStringLiteral("data"));
     p.addOption({ QStringLiteral("grid"),
         QStringLiteral("Parameter grid: a JSON object of config keys, each a list of values or a "
                        "{\"from\", \"to\", \"step\"} range (docs/research.md)."),
@@ -58,8 +59,6 @@ void ResearchInputs::read()
     CliParser& p = m_parser;
     if (!p.isSet(QStringLiteral("grid")))
         throw UsageError(QStringLiteral("--grid GRID.json is required"));
-    if (!p.positional().isEmpty())
-        throw UsageError(QStringLiteral("unexpected argument \"%1\"").arg(p.positional().first()));
     m_base = p.config();
     const QString gridPath = p.value(QStringLiteral("grid"));
     m_plan = std::make_unique<SweepPlan>(Grid::fromJson(ConfigLoader::readJson(gridPath), gridPath), m_base);
@@ -77,8 +76,6 @@ void ResearchInputs::read()
         throw UsageError(QStringLiteral("--blocks must be even (half of them are in sample)"));
 
     const QStringList files = p.values(QStringLiteral("data"));
-    if (files.size() > 1 && !m_severalMarkets)
-        throw UsageError(QStringLiteral("--data can be given once here"));
     if (p.isSet(QStringLiteral("simulate")) && p.value(QStringLiteral("simulate")).isEmpty())
         throw UsageError(QStringLiteral("--simulate needs a bar count"));
     const SourceSpec spec = p.source(m_base); // exactly one kind of source, range, seed, format

@@ -42,7 +42,6 @@ private:
     static QString label(const SourceSpec& spec);
 
     CliParser& m_parser;
-    bool m_severalMarkets;
     Config m_base;
     std::unique_ptr<SweepPlan> m_plan;
     Objective m_objective;

@@ -1,13 +1,16 @@
 #include "sessioncontroller.h"
 
 #include "candlechart.h"
+#include "engine/livefeed.h"
 #include "killswitchbutton.h"
+#include "liveconfirmdialog.h"
 #include "mainwindow.h"
 #include "safety/killswitch.h"
 #include "sessionpanel.h"
 #include "sessionstatus.h"
 
 #include <QStatusBar>
+#include <QUrl>
 
 namespace veloce {
 
@@ -15,6 +18,9 @@ SessionController::SessionController(MainWindow* window, SessionPanel* panel, QO
     : QObject(parent)
     , m_window(window)
     , m_panel(panel)
+    , m_confirmLive([window](const QString& endpoint, const QString& pair) {
+        return LiveConfirmDialog::ask(window, endpoint, pair);
+    })
 {
     qRegisterMetaType<SessionSnapshotPtr>();
     qRegisterMetaType<SessionEvent>();
@@ -27,6 +33,8 @@ SessionController::SessionController(MainWindow* window, SessionPanel* panel, QO
     KillSwitchButton* button = window->killSwitch();
     connect(button, &KillSwitchButton::killRequested, this, &SessionController::kill);
     connect(button, &KillSwitchButton::rearmRequested, this, &SessionController::rearm);
+    connect(panel, &SessionPanel::recordRequested, this, &SessionController::startRecording);
+    connect(panel, &SessionPanel::stopRecordingRequested, this, &SessionController::stopRecording);
 }
 
 SessionController::~SessionController()
@@ -40,6 +48,16 @@ bool SessionController::startFromPanel(const Config& config, const QString& jour
     setup.config = config;
     setup.journalPath = journalPath;
     setup.speed = m_panel->speed();
+    setup.broker = m_panel->broker();
+    setup.config.mode = m_panel->brokerMode();
+    if (setup.config.mode == TradingMode::Live) {
+        const QString endpoint = QUrl(config.freqtradeUrl).toString(QUrl::RemoveUserInfo);
+        if (!m_confirmLive || !m_confirmLive(endpoint, config.freqtradePair)) {
+            m_panel->setState(tr("Live session not started: not confirmed"), true);
+            return false;
+        }
+        setup.confirmLive = true;
+    }
     try {
         setup.source = m_panel->sourceSpec(config);
     } catch (const std::exception& e) {
@@ -82,6 +100,10 @@ bool SessionController::start(const SessionSetup& setup)
         Q_EMIT message(text);
     });
     connect(h, &SessionHost::finished, this, &SessionController::onFinished);
+    connect(h, &SessionHost::recordingChanged, this, [this](bool recording, const QString& text) {
+        m_panel->setRecording(recording, text);
+        Q_EMIT recordingChanged(recording, text);
+    });
 
     const Config& config = setup.config;
     m_window->resetLiveView(h->session()->description(), config.initialCapital, config.minEntryScore,
@@ -94,6 +116,7 @@ bool SessionController::start(const SessionSetup& setup)
     m_host = std::move(host);
     m_host->start();
     m_panel->setRunning(true);
+    m_panel->setRecordable(m_host->session()->feed()->canRecord());
     m_panel->setState(
         tr("Running: %1 (journal %2)").arg(m_host->session()->description(), setup.journalPath));
     return true;
@@ -103,6 +126,20 @@ void SessionController::stop()
 {
     if (m_host && m_host->isRunning())
         m_host->stop(QStringLiteral("stopped in the window"));
+}
+
+void SessionController::startRecording(const QString& path)
+{
+    // The feed lives on the engine thread: the call is queued there.
+    if (m_host && m_host->isRunning())
+        QMetaObject::invokeMethod(
+            m_host->session()->feed(), "startRecording", Qt::QueuedConnection, Q_ARG(QString, path));
+}
+
+void SessionController::stopRecording()
+{
+    if (m_host && m_host->isRunning())
+        QMetaObject::invokeMethod(m_host->session()->feed(), "stopRecording", Qt::QueuedConnection);
 }
 
 void SessionController::onSnapshot(const SessionSnapshotPtr& snapshot)
@@ -196,9 +233,14 @@ void SessionController::onFinished(SessionState state, const QString& reason)
     case SessionState::Finished:
         text = tr("Session finished");
         break;
-    case SessionState::Failed:
-        text = tr("Session failed");
+    case SessionState::Failed: {
+        // Why, in the session's words (already redacted where it came from a server): e.g. a
+        // FreqTrade bot whose mode is not the one chosen.
+        const SessionSnapshotPtr s = m_host && m_host->session() ? m_host->session()->snapshot() : nullptr;
+        text = s && !s->lastAlert.isEmpty() ? tr("Session failed: %1").arg(s->lastAlert)
+                                            : tr("Session failed");
         break;
+    }
     default:
         text = tr("Session stopped");
         break;

@@ -7,6 +7,7 @@
 #include <QElapsedTimer>
 #include <QObject>
 #include <QTimer>
+#include <functional>
 #include <memory>
 
 namespace veloce {
@@ -30,8 +31,17 @@ public:
 
     // Throws nothing: problems are shown in the panel and returned as false.
     bool start(const SessionSetup& setup);
+    // The panel's choices; a FreqTrade LIVE session starts only after the typed confirmation.
     bool startFromPanel(const Config& config, const QString& journalPath);
+    // Asks the user to confirm live trading through FreqTrade at `endpoint` for `pair`; the
+    // default shows LiveConfirmDialog. Tests replace it (they cannot type into a modal dialog).
+    using LiveConfirmation = std::function<bool(const QString& endpoint, const QString& pair)>;
+    void setLiveConfirmation(LiveConfirmation ask) { m_confirmLive = std::move(ask); }
     void stop();
+    // Records the running session's market (Binance feeds) into `path`; the outcome comes
+    // through recordingChanged().
+    void startRecording(const QString& path);
+    void stopRecording();
     bool isRunning() const { return m_host && m_host->isRunning(); }
     bool halted() const { return m_halted; }
     SessionHost* host() const { return m_host.get(); }
@@ -50,6 +60,7 @@ Q_SIGNALS:
     void tradingStateChanged(bool halted);
     void sessionFinished(const QString& reason);
     void message(const QString& text);
+    void recordingChanged(bool recording, const QString& text);
 
 private:
     void onSnapshot(const SessionSnapshotPtr& snapshot);
@@ -69,6 +80,7 @@ private:
     std::int64_t m_lastBarMs = 0;
     int m_redraws = 0;
     bool m_halted = false;
+    LiveConfirmation m_confirmLive;
 };
 
 } // namespace veloce

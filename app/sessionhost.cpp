@@ -1,5 +1,6 @@
 #include "sessionhost.h"
 
+#include "binancesetup.h"
 #include "broker/freqtradebroker.h"
 #include "broker/freqtradeflattener.h"
 #include "broker/paperbroker.h"
@@ -138,6 +139,9 @@ void SessionHost::buildSession()
         feed = new InfluxFeed(settings, spec.markets, after, config.influxPollIntervalMs);
         break;
     }
+    case SourceSpec::Kind::Binance:
+        feed = BinanceSetup::makeFeed(config, spec);
+        break;
     }
 
     std::unique_ptr<Broker> broker;
@@ -155,6 +159,8 @@ void SessionHost::buildSession()
         bs.pair = config.freqtradePair;
         bs.slippageBps = config.slippageBps;
         bs.leverage = config.leverage;
+        bs.mode = config.mode == TradingMode::Live ? TradingMode::Live : TradingMode::DryRun;
+        bs.liveConfirmed = m_setup.confirmLive;
         broker = std::make_unique<FreqtradeBroker>(bs);
         // FreqTrade is the source of truth for positions: only the halt state comes from the
         // journal; positions are reconciled from /status at start.
@@ -196,6 +202,8 @@ void SessionHost::buildSession()
 
     Journal* journal = m_journal.get();
     connect(session, &Session::snapshotReady, this, &SessionHost::snapshotReady);
+    connect(session, &Session::feedHealthChanged, this, &SessionHost::feedHealthChanged);
+    connect(session, &Session::recordingChanged, this, &SessionHost::recordingChanged);
     connect(session, &Session::finished, this, &SessionHost::onSessionFinished);
     connect(journal, &Journal::committed, this, &SessionHost::eventCommitted);
     connect(journal, &Journal::failed, this,

@@ -24,9 +24,12 @@ class KillSwitch;
 struct SessionSetup
 {
     Config config;
-    SourceSpec source; // Simulator (endless), File (replay) or Influx (live polling)
+    SourceSpec source; // Simulator (endless), File (replay), Influx (live polling) or Binance (live)
     double speed = 1.0; // × real time for the simulator and replays; 0 = as fast as possible
     QString broker = QStringLiteral("paper"); // "paper" | "freqtrade"
+    // FreqTrade with config.mode Live: the user confirmed real orders (--confirm-live, or typed
+    // in the window). The broker still refuses a bot whose mode is not config.mode.
+    bool confirmLive = false;
     QString journalPath; // SQLite journal; also names the kill socket
     bool killSocket = true; // listen for `veloce-cli kill`
 };
@@ -77,6 +80,10 @@ Q_SIGNALS:
     // kind: "heartbeat", "stale", "drawdown", "heartbeat_ok", "journal"
     void alert(const QString& kind, const QString& message);
     void finished(veloce::SessionState state, const QString& reason);
+    // Live exchange feeds: the connection's health (state, lag, reconnects, repairs).
+    void feedHealthChanged(const veloce::FeedHealth& health);
+    // Recording the feed's market data started or ended (Session::recordingChanged).
+    void recordingChanged(bool recording, const QString& message);
 
 private:
     void buildSession();

@@ -79,6 +79,15 @@ nlohmann::ordered_json event(const SessionEvent& e)
     case SessionEvent::Kind::Alert:
         j["message"] = e.text.toStdString();
         break;
+    case SessionEvent::Kind::Venue: {
+        j["mode"] = e.text.toStdString();
+        const auto detail = nlohmann::ordered_json::parse(e.detail.toStdString(), nullptr, false);
+        if (detail.is_object())
+            for (auto it = detail.begin(); it != detail.end(); ++it)
+                if (it.key() != "mode")
+                    j[it.key()] = it.value();
+        break;
+    }
     }
     return j;
 }
@@ -104,7 +113,44 @@ nlohmann::ordered_json barSummary(const SessionSnapshot& s)
     j["last_bar_age_ms"] = s.lastBarAgeMs;
     j["state"] = sessionStateName(s.state);
     j["trading"] = s.halted ? "halted" : "active";
+    if (s.feed.state != FeedHealth::State::None) {
+        nlohmann::ordered_json f;
+        f["state"] = FeedHealth::stateName(s.feed.state);
+        f["lag_ms"] = s.feed.lagMs;
+        f["reconnects"] = s.feed.reconnects;
+        f["gaps_repaired"] = s.feed.gapsRepaired;
+        j["feed"] = f;
+    }
     return j;
+}
+
+nlohmann::ordered_json feedHealth(const FeedHealth& h)
+{
+    nlohmann::ordered_json j;
+    j["event"] = "feed";
+    j["state"] = FeedHealth::stateName(h.state);
+    j["detail"] = h.detail.toStdString();
+    j["lag_ms"] = h.lagMs;
+    j["connections"] = h.connections;
+    j["trades"] = h.trades;
+    j["warmup_trades"] = h.warmupTrades;
+    j["reconnects"] = h.reconnects;
+    j["handovers"] = h.handovers;
+    j["gaps_repaired"] = h.gapsRepaired;
+    j["trades_repaired"] = h.tradesRepaired;
+    j["duplicates"] = h.duplicates;
+    j["late_trades"] = h.lateTrades;
+    j["rest_requests"] = h.restRequests;
+    j["rate_limited"] = h.rateLimited;
+    j["used_weight"] = h.usedWeight;
+    return j;
+}
+
+bool feedChanged(const FeedHealth& a, const FeedHealth& b)
+{
+    return a.state != b.state || a.detail != b.detail || a.connections != b.connections
+        || a.reconnects != b.reconnects || a.handovers != b.handovers || a.gapsRepaired != b.gapsRepaired
+        || a.lateTrades != b.lateTrades || a.rateLimited != b.rateLimited;
 }
 
 void print(const nlohmann::ordered_json& line)

@@ -31,6 +31,9 @@ std::unique_ptr<BarSource> SourceFactory::open(const SourceSpec& spec, const Con
         // The range goes into the queries themselves: no TimeRangeSource needed.
         return std::make_unique<InfluxSource>(settings, spec.markets, spec.fromMs, spec.toMs);
     }
+    case SourceSpec::Kind::Binance:
+        throw UsageError(QStringLiteral(
+            "--binance is a live source: use it with `paper` or `record` (record, then backtest the file)"));
     }
     if (spec.hasRange())
         source = std::make_unique<TimeRangeSource>(std::move(source), spec.fromMs, spec.toMs);

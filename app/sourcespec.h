@@ -14,7 +14,8 @@ struct SourceSpec
     {
         Simulator,
         File,
-        Influx
+        Influx,
+        Binance // live trade streams of Binance (sessions and the recorder only)
     };
     Kind kind = Kind::Simulator;
 
@@ -28,6 +29,9 @@ struct SourceSpec
     QString influxUrl; // Influx: overrides influx_host/port of the config when set
     QString influxDatabase;
     QStringList markets;
+
+    QString binanceMarkets; // Binance: "btcusdt" or "btcusdt,spot:btcusdt"; the first gives OHLC
+    QString binanceVenue; // venue of unprefixed markets; empty: binance_venue of the config
 
     std::int64_t fromMs = std::numeric_limits<std::int64_t>::min();
     std::int64_t toMs = std::numeric_limits<std::int64_t>::max();

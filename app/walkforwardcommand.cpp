@@ -4,7 +4,6 @@
 #include "durationargument.h"
 #include "engine/teesink.h"
 #include "report/reportcollector.h"
-#include "report/resultfolder.h"
 #include "report/resultwriter.h"
 #include "report/walkforwardfolder.h"
 #include "research/walkforward.h"
@@ -69,14 +68,13 @@ int WalkForwardCommand::run(const QStringList& arguments)
         = WalkForward::run(inputs.plan(), market, options, sinks, nullptr, [](const SweepProgress& progress) {
               SweepOutput::printProgress(QStringLiteral("walkforward"), progress);
           });
-    writer.finish(result.stitched);
-    ResultFolder::writeReportData(
+    // summary.json and report-data.json complete the staged folder, which then replaces stitchedDir.
+    writer.finish(result.stitched,
         collector.result(result.stitched,
             QStringLiteral("%1, walk-forward out of sample (%2 windows, see walkforward.csv)")
                 .arg(market->source)
                 .arg(result.windows.size()),
-            inputs.base()),
-        stitchedDir);
+            inputs.base()));
     WalkForwardFolder::write(result, out);
 
     nlohmann::ordered_json summary;

@@ -117,6 +117,10 @@
         <source>unexpected argument &quot;%1&quot;</source>
         <translation>unerwartetes Argument „%1“</translation>
     </message>
+    <message>
+        <source>Start the paper session on Binance&apos;s live trades of these markets (e.g. btcusdt).</source>
+        <translation>Paper-Trading mit Binances Live-Trades dieser Märkte starten (z. B. btcusdt).</translation>
+    </message>
 </context>
 <context>
     <name>veloce::BacktestPanel</name>
@@ -591,6 +595,25 @@
     </message>
 </context>
 <context>
+    <name>veloce::LiveConfirmDialog</name>
+    <message>
+        <source>Start a LIVE session</source>
+        <translation>LIVE-Sitzung starten</translation>
+    </message>
+    <message>
+        <source>Veloce will send REAL orders for %1 to the FreqTrade bot at %2. The session starts only if the bot reports that it trades live.
+
+Type %3 to confirm.</source>
+        <translation>Veloce sendet ECHTE Orders für %1 an den FreqTrade-Bot unter %2. Die Sitzung startet nur, wenn der Bot meldet, dass er live handelt.
+
+Zur Bestätigung %3 eingeben.</translation>
+    </message>
+    <message>
+        <source>Start live session</source>
+        <translation>Live-Sitzung starten</translation>
+    </message>
+</context>
+<context>
     <name>veloce::MainController</name>
     <message>
         <source>Paper session</source>
@@ -896,13 +919,17 @@
         <source>Session stopped</source>
         <translation>Sitzung gestoppt</translation>
     </message>
+    <message>
+        <source>Live session not started: not confirmed</source>
+        <translation>Live-Sitzung nicht gestartet: nicht bestätigt</translation>
+    </message>
+    <message>
+        <source>Session failed: %1</source>
+        <translation>Sitzung fehlgeschlagen: %1</translation>
+    </message>
 </context>
 <context>
     <name>veloce::SessionPanel</name>
-    <message>
-        <source>Start paper session</source>
-        <translation>Paper-Trading starten</translation>
-    </message>
     <message>
         <source>Stop</source>
         <translation>Stoppen</translation>
@@ -982,6 +1009,70 @@
     <message>
         <source>InfluxDB needs at least one market (or influx_markets in the settings)</source>
         <translation>InfluxDB braucht mindestens einen Markt (oder influx_markets in den Einstellungen)</translation>
+    </message>
+    <message>
+        <source>Start session</source>
+        <translation>Sitzung starten</translation>
+    </message>
+    <message>
+        <source>Paper (simulated fills)</source>
+        <translation>Paper (simulierte Ausführungen)</translation>
+    </message>
+    <message>
+        <source>FreqTrade dry-run</source>
+        <translation>FreqTrade Dry-Run</translation>
+    </message>
+    <message>
+        <source>FreqTrade LIVE (real orders)</source>
+        <translation>FreqTrade LIVE (echte Orders)</translation>
+    </message>
+    <message>
+        <source>FreqTrade uses the freqtrade_* settings; the bot must be in the chosen mode, and live asks you to type a confirmation</source>
+        <translation>FreqTrade nutzt die Einstellungen freqtrade_*; der Bot muss im gewählten Modus laufen, und für Live ist eine getippte Bestätigung nötig</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Orders</translation>
+    </message>
+    <message>
+        <source>Record market data…</source>
+        <translation>Marktdaten aufzeichnen…</translation>
+    </message>
+    <message>
+        <source>Binance (live)</source>
+        <translation>Binance (live)</translation>
+    </message>
+    <message>
+        <source>Binance markets, comma separated; the first gives the price, volumes are summed. &quot;btcusdt&quot; uses the venue of the settings (binance_venue); &quot;spot:btcusdt&quot; or &quot;futures:btcusdt&quot; choose it.</source>
+        <translation>Binance-Märkte, durch Kommas getrennt; der erste liefert den Preis, die Volumina werden addiert. „btcusdt“ nutzt den Handelsplatz der Einstellungen (binance_venue); „spot:btcusdt“ oder „futures:btcusdt“ wählen ihn.</translation>
+    </message>
+    <message>
+        <source>Write the running session&apos;s trades as Binance aggTrades files, to backtest later</source>
+        <translation>Die Trades der laufenden Sitzung als Binance-aggTrades-Dateien schreiben, für einen späteren Backtest</translation>
+    </message>
+    <message>
+        <source>Binance market</source>
+        <translation>Binance-Markt</translation>
+    </message>
+    <message>
+        <source>Record market data</source>
+        <translation>Marktdaten aufzeichnen</translation>
+    </message>
+    <message>
+        <source>Binance aggTrades (*.csv.gz *.csv);;All files (*)</source>
+        <translation>Binance aggTrades (*.csv.gz *.csv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Binance needs a market, e.g. btcusdt</source>
+        <translation>Binance braucht einen Markt, z. B. btcusdt</translation>
+    </message>
+    <message>
+        <source>Stop recording</source>
+        <translation>Aufzeichnung beenden</translation>
+    </message>
+    <message>
+        <source>Recording to %1</source>
+        <translation>Aufzeichnung nach %1</translation>
     </message>
 </context>
 <context>
@@ -1065,6 +1156,44 @@
     <message>
         <source>last bar %1 ago</source>
         <translation>letzter Bar vor %1</translation>
+    </message>
+    <message>
+        <source>Live exchange feed: delay from the exchange&apos;s event time to its arrival here, connections lost and replaced, and gaps in the trades filled from the exchange&apos;s REST API</source>
+        <translation>Live-Datenstrom der Börse: Verzögerung von der Ereigniszeit der Börse bis zur Ankunft hier, verlorene und ersetzte Verbindungen und aus der REST-API der Börse gefüllte Lücken in den Trades</translation>
+    </message>
+    <message>
+        <source>warming up</source>
+        <translation>Vorlauf</translation>
+    </message>
+    <message>
+        <source>repairing a gap</source>
+        <translation>Lücke wird gefüllt</translation>
+    </message>
+    <message>
+        <source>reconnecting</source>
+        <translation>Verbindung wird erneuert</translation>
+    </message>
+    <message>
+        <source>rate-limited</source>
+        <translation>Ratenlimit</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>gestoppt</translation>
+    </message>
+    <message numerus="yes">
+        <source>lag %1 · %n reconnect(s)</source>
+        <translation>
+            <numerusform>Verzögerung %1 · %n Neuverbindung</numerusform>
+            <numerusform>Verzögerung %1 · %n Neuverbindungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n gap(s) repaired</source>
+        <translation>
+            <numerusform>%n Lücke gefüllt</numerusform>
+            <numerusform>%n Lücken gefüllt</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1247,6 +1376,30 @@
             <numerusform>%n Einstellung muss korrigiert werden, bevor sie verwendet werden kann.</numerusform>
             <numerusform>%n Einstellungen müssen korrigiert werden, bevor sie verwendet werden können.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>History page deadline (ms)</source>
+        <translation>Frist je Verlaufsseite (ms)</translation>
+    </message>
+    <message>
+        <source>Binance</source>
+        <translation>Binance</translation>
+    </message>
+    <message>
+        <source>Venue of markets without spot:/futures:</source>
+        <translation>Handelsplatz von Märkten ohne spot:/futures:</translation>
+    </message>
+    <message>
+        <source>Stream URL (empty: Binance&apos;s own)</source>
+        <translation>Stream-URL (leer: die von Binance)</translation>
+    </message>
+    <message>
+        <source>REST URL (empty: Binance&apos;s own)</source>
+        <translation>REST-URL (leer: die von Binance)</translation>
+    </message>
+    <message>
+        <source>Warm-up history (s)</source>
+        <translation>Vorlauf-Historie (s)</translation>
     </message>
 </context>
 <context>

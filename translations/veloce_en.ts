@@ -12,6 +12,23 @@
     </message>
 </context>
 <context>
+    <name>veloce::SessionStatus</name>
+    <message numerus="yes">
+        <source>lag %1 · %n reconnect(s)</source>
+        <translation>
+            <numerusform>lag %1 · %n reconnect</numerusform>
+            <numerusform>lag %1 · %n reconnects</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n gap(s) repaired</source>
+        <translation>
+            <numerusform>%n gap repaired</numerusform>
+            <numerusform>%n gaps repaired</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>veloce::SettingsDialog</name>
     <message numerus="yes">
         <source>%n setting(s) need fixing before they can be used.</source>

@@ -164,6 +164,7 @@ void MainWindow::resetLiveView(
     m_status->setSource(title);
     m_status->setStaleAfterMs(staleAfterMs);
     m_status->setConnection(SessionStatus::Connection::Connecting);
+    m_status->setFeedHealth(FeedHealth());
 }
 
 void MainWindow::showSnapshot(const SessionSnapshot& s)
@@ -203,6 +204,8 @@ void MainWindow::showSnapshot(const SessionSnapshot& s)
         m_status->setConnection(SessionStatus::Connection::Failed, s.lastAlert);
         break;
     }
+    // A live exchange feed knows more about its connection than "bars arrive": say that instead.
+    m_status->setFeedHealth(s.state == SessionState::Running ? s.feed : FeedHealth());
     if (s.lastBarAgeMs >= 0)
         m_status->setLastBarAge(s.lastBarAgeMs);
     m_status->setBarsPerSecond(s.barsPerSecond);

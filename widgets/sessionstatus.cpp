@@ -28,6 +28,9 @@ SessionStatus::SessionStatus(QWidget* parent)
     : QWidget(parent)
     , m_source(field(this, QStringLiteral("statusSource"), tr("Where the bars come from")))
     , m_connection(field(this, QStringLiteral("statusConnection"), tr("State of the data feed")))
+    , m_feed(field(this, QStringLiteral("statusFeed"),
+          tr("Live exchange feed: delay from the exchange's event time to its arrival here, connections "
+             "lost and replaced, and gaps in the trades filled from the exchange's REST API")))
     , m_age(field(
           this, QStringLiteral("statusBarAge"), tr("Time since the last bar was processed (heartbeat)")))
     , m_rate(field(this, QStringLiteral("statusRate"), tr("Bars processed per second")))
@@ -37,8 +40,9 @@ SessionStatus::SessionStatus(QWidget* parent)
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(18);
-    for (QLabel* l : { m_source, m_connection, m_age, m_rate, m_pnl, m_trading })
+    for (QLabel* l : { m_source, m_connection, m_feed, m_age, m_rate, m_pnl, m_trading })
         layout->addWidget(l);
+    m_feed->setVisible(false);
     setSource(tr("no source"));
     setConnection(Connection::Idle);
     setBarsPerSecond(0);
@@ -89,6 +93,62 @@ void SessionStatus::setConnection(Connection state, const QString& detail)
     if (!detail.isEmpty())
         text += QStringLiteral(" \u2014 ") + detail.toHtmlEscaped();
     m_connection->setText(dot(color) + text);
+}
+
+void SessionStatus::setFeedHealth(const FeedHealth& h)
+{
+    using S = FeedHealth::State;
+    m_feed->setVisible(h.state != S::None);
+    if (h.state == S::None)
+        return;
+    QString state;
+    QColor color;
+    switch (h.state) {
+    case S::None:
+    case S::Live:
+        state = tr("live");
+        color = Theme::up();
+        break;
+    case S::Connecting:
+        state = tr("connecting");
+        color = Theme::warning();
+        break;
+    case S::WarmingUp:
+        state = tr("warming up");
+        color = Theme::warning();
+        break;
+    case S::Repairing:
+        state = tr("repairing a gap");
+        color = Theme::warning();
+        break;
+    case S::Reconnecting:
+        state = tr("reconnecting");
+        color = Theme::down();
+        break;
+    case S::RateLimited:
+        state = tr("rate-limited");
+        color = Theme::warning();
+        break;
+    case S::Failed:
+        state = tr("failed");
+        color = Theme::down();
+        break;
+    case S::Stopped:
+        state = tr("stopped");
+        color = Theme::mutedText();
+        break;
+    }
+    if (!h.detail.isEmpty())
+        state += QStringLiteral(" \u2014 ") + h.detail.toHtmlEscaped();
+    m_connection->setText(dot(color) + state);
+    const QString lag = h.lagMs < 0 ? QStringLiteral("\u2014") : DisplayFormat::duration(h.lagMs);
+    m_feed->setText(tr("lag %1 \u00b7 %n reconnect(s)", nullptr, int(h.reconnects)).arg(lag)
+        + QStringLiteral(" \u00b7 ") + tr("%n gap(s) repaired", nullptr, int(h.gapsRepaired)));
+}
+
+QString SessionStatus::feedText() const
+{
+    return m_feed->isVisibleTo(this) ? m_feed->text() : QString();
 }
 
 void SessionStatus::setLastBarAge(double ageMs)

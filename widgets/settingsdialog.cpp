@@ -28,6 +28,8 @@ QStringList choicesFor(const QString& key)
         return { QStringLiteral("range"), QStringLiteral("atr") };
     if (key == QLatin1String("heartbeat_action"))
         return { QStringLiteral("alert"), QStringLiteral("halt") };
+    if (key == QLatin1String("binance_venue"))
+        return { QStringLiteral("futures"), QStringLiteral("spot") };
     if (key == QLatin1String("mode"))
         return { QStringLiteral("backtest"), QStringLiteral("paper"), QStringLiteral("dry_run"),
             QStringLiteral("live") };
@@ -77,6 +79,8 @@ QString SettingsDialog::groupOf(const QString& key) const
 {
     if (key.startsWith(QLatin1String("influx_")))
         return tr("InfluxDB");
+    if (key.startsWith(QLatin1String("binance_")))
+        return tr("Binance");
     if (key.startsWith(QLatin1String("freqtrade_")) || key == QLatin1String("mode"))
         return tr("Execution");
     if (key.startsWith(QLatin1String("heartbeat_")) || key.startsWith(QLatin1String("simulator_")))
@@ -132,6 +136,11 @@ QString SettingsDialog::labelOf(const QString& key) const
         { QStringLiteral("influx_password"), QT_TR_NOOP("Password") },
         { QStringLiteral("influx_poll_interval_ms"), QT_TR_NOOP("Poll interval (ms)") },
         { QStringLiteral("influx_timeout_ms"), QT_TR_NOOP("Timeout (ms)") },
+        { QStringLiteral("influx_stream_deadline_ms"), QT_TR_NOOP("History page deadline (ms)") },
+        { QStringLiteral("binance_venue"), QT_TR_NOOP("Venue of markets without spot:/futures:") },
+        { QStringLiteral("binance_ws_url"), QT_TR_NOOP("Stream URL (empty: Binance's own)") },
+        { QStringLiteral("binance_rest_url"), QT_TR_NOOP("REST URL (empty: Binance's own)") },
+        { QStringLiteral("binance_warmup_s"), QT_TR_NOOP("Warm-up history (s)") },
         { QStringLiteral("freqtrade_url"), QT_TR_NOOP("FreqTrade URL") },
         { QStringLiteral("freqtrade_username"), QT_TR_NOOP("User") },
         { QStringLiteral("freqtrade_password"), QT_TR_NOOP("Password") },

@@ -39,6 +39,9 @@ struct OrderEvent
     QString tag; // entry_tag at the venue (unique Veloce signal id)
     std::int64_t venueId = 0; // FreqTrade trade_id, 0 if none
     Side side = Side::Long;
+    // Base amount and price per unit, as the venue reports them once it answered (FreqTrade:
+    // the trade's amount and open_rate), before that what was asked for (the estimate a
+    // market order was sized with). Never the stake.
     double qty = 0;
     double price = 0;
     QString message; // the venue's words, for the user
@@ -53,6 +56,10 @@ struct VenueUpdate
     std::vector<Fill> fills;
     std::vector<Trade> trades;
     std::vector<OrderEvent> orders;
+    // Once, when the venue's mode was verified at start (FreqTrade: "dry_run" or "live"), with
+    // what identifies it (JSON) -- journaled as the session's actual mode.
+    QString venueMode;
+    QString venueDetail;
 };
 
 // The outcome of closing every position (kill switch): paper closes at the last price at once;
@@ -94,11 +101,15 @@ public:
     }
 
     // Venue brokers: lifecycle on the engine thread, and the reconciliation of the account
-    // with the venue. `onChange` is called (on the engine thread) when reconcile() has news.
-    virtual void start(std::function<void()> onChange, std::function<void(const QString&)> onFailure)
+    // with the venue. `onChange` is called (on the engine thread) when reconcile() has news,
+    // `onFailure` for a problem a person should see, `onFatal` when the venue must not be used
+    // at all (e.g. its mode is not the session's): the session ends, no order was sent.
+    virtual void start(std::function<void()> onChange, std::function<void(const QString&)> onFailure,
+        std::function<void(const QString&)> onFatal)
     {
         (void)onChange;
         (void)onFailure;
+        (void)onFatal;
     }
     virtual void stop() { }
     virtual bool ready() const { return true; }

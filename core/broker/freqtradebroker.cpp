@@ -1,6 +1,7 @@
 #include "broker/freqtradebroker.h"
 
 #include "portfolio/portfolio.h"
+#include "types/redaction.h"
 
 #include <QDateTime>
 #include <QTimer>
@@ -42,37 +43,50 @@ double FreqtradeBroker::exitPrice(const Position& position, double close) const
     return Portfolio::slipped(close, position.side, false, m_settings.slippageBps);
 }
 
-void FreqtradeBroker::start(std::function<void()> onChange, std::function<void(const QString&)> onFailure)
+void FreqtradeBroker::start(std::function<void()> onChange, std::function<void(const QString&)> onFailure,
+    std::function<void(const QString&)> onFatal)
 {
     m_onChange = std::move(onChange);
     m_onFailure = std::move(onFailure);
+    m_onFatal = std::move(onFatal);
     m_sessionTag = QString::number(QDateTime::currentMSecsSinceEpoch(), 36);
     m_client = new FreqtradeClient(m_settings.client); // on the engine thread
     m_timer = new QTimer(m_client);
     m_timer->setSingleShot(true);
     QObject::connect(m_timer, &QTimer::timeout, m_client, [this] { poll(); });
-    m_client->get(QStringLiteral("/show_config"), [this](const nlohmann::json& j, const FreqtradeError& e) {
-        if (e) {
-            m_onFailure(QStringLiteral("FreqTrade: %1").arg(e.message));
-        } else {
-            m_dryRun = j.value("dry_run", true);
-            if (!j.value("force_entry_enable", false))
-                m_onFailure(
-                    QStringLiteral("FreqTrade: force_entry_enable is off in the bot's config -- Veloce "
+    m_client->get(QStringLiteral("/show_config"),
+        [this](const nlohmann::json& j, const FreqtradeError& e) { onShowConfig(j, e); });
+}
+
+void FreqtradeBroker::onShowConfig(const nlohmann::json& j, const FreqtradeError& e)
+{
+    // The mode decides whether orders are real: without an answer it cannot be verified, and
+    // nothing is sent.
+    if (e || !j.is_object()) {
+        m_onFatal(QStringLiteral("FreqTrade at %1: cannot verify the bot's mode (GET /show_config: %2): not "
+                                 "starting")
+                      .arg(m_client->endpoint(), e ? e.message : QStringLiteral("not a JSON object")));
+        return;
+    }
+    m_bot = FreqtradeBotInfo::fromShowConfig(j);
+    const QString refusal = m_bot.refusal(m_settings.mode, m_settings.liveConfirmed, m_client->endpoint());
+    if (!refusal.isEmpty()) {
+        m_onFatal(refusal);
+        return;
+    }
+    m_verified = true;
+    if (!m_bot.forceEntryEnable)
+        m_onFailure(QStringLiteral("FreqTrade: force_entry_enable is off in the bot's config -- Veloce "
                                    "cannot enter positions"));
-            // With position adjustment a second /forceenter for the pair adds to the open trade
-            // instead of being refused -- and Qt may re-send a POST whose connection dropped.
-            if (j.value("position_adjustment_enable", false))
-                m_onFailure(QStringLiteral("FreqTrade: position_adjustment_enable is on in the bot's config "
-                                           "-- a repeated entry would add to the open position instead of "
-                                           "being refused; turn it off for Veloce"));
-            const std::string state = j.value("state", std::string());
-            if (state != "running")
-                m_onFailure(QStringLiteral("FreqTrade: the bot is \"%1\", not running")
-                                .arg(QString::fromStdString(state)));
-        }
-        poll(); // reconcile on start
-    });
+    // With position adjustment a second /forceenter for the pair adds to the open trade
+    // instead of being refused -- and Qt may re-send a POST whose connection dropped.
+    if (m_bot.positionAdjustment)
+        m_onFailure(QStringLiteral("FreqTrade: position_adjustment_enable is on in the bot's config "
+                                   "-- a repeated entry would add to the open position instead of "
+                                   "being refused; turn it off for Veloce"));
+    if (m_bot.state != QLatin1String("running"))
+        m_onFailure(QStringLiteral("FreqTrade: the bot is \"%1\", not running").arg(m_bot.state));
+    poll(); // reconcile on start
 }
 
 void FreqtradeBroker::stop()
@@ -107,8 +121,8 @@ void FreqtradeBroker::changed()
             Qt::QueuedConnection);
 }
 
-void FreqtradeBroker::order(
-    OrderEvent::Kind kind, OrderEvent::Status status, std::int64_t positionId, const QString& message)
+void FreqtradeBroker::order(OrderEvent::Kind kind, OrderEvent::Status status, std::int64_t positionId,
+    const QString& message, double qty, double price)
 {
     OrderEvent o;
     o.kind = kind;
@@ -120,29 +134,44 @@ void FreqtradeBroker::order(
         o.tag = it->second.tag;
         o.venueId = it->second.tradeId;
         o.side = it->second.side;
-        o.price = it->second.stake;
+        o.qty = it->second.qty;
+        o.price = it->second.price;
     }
+    if (qty >= 0)
+        o.qty = qty;
+    if (price >= 0)
+        o.price = price;
     m_orders.push_back(o);
     changed();
 }
 
+void FreqtradeBroker::takeVenueFill(Link& link, const VenueTrade& trade)
+{
+    if (trade.amount > 0 && trade.openRate > 0) {
+        link.qty = trade.amount;
+        link.price = trade.openRate;
+    }
+}
+
 FreqtradeBroker::VenueTrade FreqtradeBroker::parseTrade(const nlohmann::json& t)
 {
+    // Whole numbers (ids, ms timestamps) within int64; anything else reads as 0.
+    const auto whole = [&](const char* key) -> std::int64_t {
+        const double v = ftNumber(t, key).value_or(0);
+        return v >= -9.2e18 && v <= 9.2e18 ? static_cast<std::int64_t>(v) : 0;
+    };
+    const auto text = [&](const char* key) { return QString::fromStdString(ftString(t, key)); };
     VenueTrade v;
-    v.id = t.value("trade_id", std::int64_t(0));
-    v.tag = t.contains("enter_tag") && t["enter_tag"].is_string()
-        ? QString::fromStdString(t["enter_tag"].get<std::string>())
-        : QString();
-    v.isShort = t.value("is_short", false);
+    v.id = whole("trade_id");
+    v.tag = text("enter_tag");
+    v.isShort = ftBool(t, "is_short", false);
     v.amount = ftNumber(t, "amount").value_or(0);
     v.openRate = ftNumber(t, "open_rate").value_or(0);
-    v.openMs = static_cast<std::int64_t>(ftNumber(t, "open_timestamp").value_or(0));
+    v.openMs = whole("open_timestamp");
     v.stopLoss = ftNumber(t, "stop_loss_abs");
     v.closeRate = ftNumber(t, "close_rate");
-    v.closeMs = static_cast<std::int64_t>(ftNumber(t, "close_timestamp").value_or(0));
-    v.exitReason = t.contains("exit_reason") && t["exit_reason"].is_string()
-        ? QString::fromStdString(t["exit_reason"].get<std::string>())
-        : QString();
+    v.closeMs = whole("close_timestamp");
+    v.exitReason = text("exit_reason");
     return v;
 }
 
@@ -152,12 +181,15 @@ void FreqtradeBroker::placeEntry(const Position& provisional, const Signal& sign
     l.tag = QStringLiteral("%1-%2-%3").arg(m_settings.tagPrefix, m_sessionTag).arg(provisional.id);
     l.side = provisional.side;
     l.stake = provisional.qty * provisional.entry / m_settings.leverage;
+    l.qty = provisional.qty;
+    l.price = provisional.entry;
     m_links[provisional.id] = l;
     m_signals[provisional.id] = signal;
-    if (!m_client) {
+    if (!m_client || !m_verified) {
         m_links[provisional.id].state = Link::State::Failed;
         order(OrderEvent::Kind::Entry, OrderEvent::Status::Rejected, provisional.id,
-            QStringLiteral("FreqTrade is not connected"));
+            m_client ? QStringLiteral("FreqTrade's mode is not verified yet (waiting for /show_config)")
+                     : QStringLiteral("FreqTrade is not connected"));
         return;
     }
     sendEntry(provisional.id);
@@ -172,7 +204,8 @@ void FreqtradeBroker::sendEntry(std::int64_t id)
               { "ordertype", "market" }, { "stakeamount", l.stake }, { "entry_tag", l.tag.toStdString() } };
     if (m_settings.leverage != 1)
         body["leverage"] = m_settings.leverage;
-    order(OrderEvent::Kind::Entry, OrderEvent::Status::Placed, id, QString());
+    order(OrderEvent::Kind::Entry, OrderEvent::Status::Placed, id,
+        QStringLiteral("market, stake %1").arg(l.stake, 0, 'f', 2));
     m_client->post(
         QStringLiteral("/forceenter"), body, [this, id](const nlohmann::json& j, const FreqtradeError& e) {
             auto it = m_links.find(id);
@@ -180,8 +213,11 @@ void FreqtradeBroker::sendEntry(std::int64_t id)
                 return;
             if (!e) {
                 it->second.state = Link::State::Open;
-                if (j.is_object() && j.contains("trade_id") && j["trade_id"].is_number_integer())
+                // The answer is the trade (TradeSchema) -- or {"status": ...} from older bots.
+                if (j.is_object() && j.contains("trade_id") && j["trade_id"].is_number_integer()) {
                     it->second.tradeId = j["trade_id"].get<std::int64_t>();
+                    takeVenueFill(it->second, parseTrade(j));
+                }
                 order(OrderEvent::Kind::Entry, OrderEvent::Status::Confirmed, id, QString());
                 schedulePoll();
             } else if (e.unknownOutcome()) {
@@ -220,8 +256,10 @@ void FreqtradeBroker::afterUnknownEntry(std::int64_t id, const FreqtradeError& e
             for (const auto& t : j) {
                 const VenueTrade v = parseTrade(t);
                 m_open[v.id] = v;
-                if (v.tag == it->second.tag)
+                if (v.tag == it->second.tag) {
                     it->second.tradeId = v.id;
+                    takeVenueFill(it->second, v);
+                }
             }
             m_haveStatus = true;
             if (it->second.tradeId != 0) {
@@ -252,10 +290,13 @@ void FreqtradeBroker::placeExit(const Position& position, ExitReason reason)
     l.state = Link::State::Exiting;
     l.exitReason = reason;
     const std::int64_t id = position.id;
-    order(
-        OrderEvent::Kind::Exit, OrderEvent::Status::Placed, id, QString::fromLatin1(exitReasonName(reason)));
+    // A market exit of the whole amount, estimated at the close Veloce decided on.
+    const double qty = position.qty;
+    const double price = exitPrice(position, position.last);
+    order(OrderEvent::Kind::Exit, OrderEvent::Status::Placed, id, QString::fromLatin1(exitReasonName(reason)),
+        qty, price);
     m_client->post(QStringLiteral("/forceexit"), { { "tradeid", l.tradeId }, { "ordertype", "market" } },
-        [this, id](const nlohmann::json&, const FreqtradeError& e) {
+        [this, id, qty, price](const nlohmann::json&, const FreqtradeError& e) {
             auto it = m_links.find(id);
             if (it == m_links.end())
                 return;
@@ -264,7 +305,7 @@ void FreqtradeBroker::placeExit(const Position& position, ExitReason reason)
                 it->second.state = Link::State::Open;
                 order(OrderEvent::Kind::Exit,
                     e.unknownOutcome() ? OrderEvent::Status::TimedOut : OrderEvent::Status::Rejected, id,
-                    e.message);
+                    e.message, qty, price);
             }
             schedulePoll();
         });
@@ -321,6 +362,15 @@ void FreqtradeBroker::reconcile(Portfolio& portfolio, VenueUpdate& out)
         out.orders.push_back(m_orders.front());
         m_orders.pop_front();
     }
+    if (m_verified && !m_venueReported) {
+        m_venueReported = true;
+        out.venueMode = m_bot.modeName();
+        nlohmann::json detail = m_bot.toJson();
+        detail["url"] = m_client ? m_client->endpoint().toStdString() : std::string();
+        // The bot's own words (name, strategy) are server text like any other.
+        out.venueDetail = redactSecrets(
+            QString::fromStdString(detail.dump()), m_client ? m_client->secrets() : QStringList());
+    }
     if (!m_haveStatus)
         return;
     struct Closing
@@ -355,6 +405,7 @@ void FreqtradeBroker::reconcile(Portfolio& portfolio, VenueUpdate& out)
             if (open->second.openRate > 0 && open->second.amount > 0) {
                 p.entry = open->second.openRate;
                 p.qty = open->second.amount;
+                takeVenueFill(l, open->second);
             }
             if (!l.confirmedFill) {
                 l.confirmedFill = true;

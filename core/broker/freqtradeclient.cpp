@@ -1,12 +1,14 @@
 #include "broker/freqtradeclient.h"
 
+#include "data/networkreplyguard.h"
+#include "types/redaction.h"
+
 #include <QEventLoop>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QPointer>
 #include <QRegularExpression>
-#include <QTimer>
 
 namespace veloce {
 
@@ -20,7 +22,23 @@ std::optional<double> ftNumber(const nlohmann::json& object, const char* key)
     return it->get<double>();
 }
 
-FreqtradeError FreqtradeError::fromReply(int status, const QByteArray& body)
+bool ftBool(const nlohmann::json& object, const char* key, bool fallback)
+{
+    if (!object.is_object())
+        return fallback;
+    const auto it = object.find(key);
+    return it != object.end() && it->is_boolean() ? it->get<bool>() : fallback;
+}
+
+std::string ftString(const nlohmann::json& object, const char* key)
+{
+    if (!object.is_object())
+        return {};
+    const auto it = object.find(key);
+    return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+FreqtradeError FreqtradeError::fromReply(int status, const QByteArray& body, const QStringList& secrets)
 {
     FreqtradeError e;
     e.status = status;
@@ -61,10 +79,13 @@ FreqtradeError FreqtradeError::fromReply(int status, const QByteArray& body)
         }
         e.message = parts.join(QStringLiteral("; "));
     } else {
-        e.message = QStringLiteral("HTTP %1: %2").arg(status).arg(QString::fromUtf8(body.left(200)));
+        // Redacted before it is cut: a cut could leave half a secret unrecognised.
+        const QString text = redactSecrets(QString::fromUtf8(body.left(4096)).simplified(), secrets);
+        e.message = QStringLiteral("HTTP %1: %2").arg(status).arg(text.left(200));
     }
     if (e.message.isEmpty())
         e.message = QStringLiteral("HTTP %1").arg(status);
+    e.message = redactSecrets(e.message, secrets);
     return e;
 }
 
@@ -73,6 +94,26 @@ FreqtradeClient::FreqtradeClient(Settings settings, QObject* parent)
     , m_settings(std::move(settings))
     , m_manager(new QNetworkAccessManager(this))
 {
+    // http://user:password@host: FreqTrade takes credentials in the login's Basic header only,
+    // and a URL with a password would end up in messages.
+    QUrl& url = m_settings.baseUrl;
+    if (m_settings.username.isEmpty() && !url.userName().isEmpty())
+        m_settings.username = url.userName();
+    if (m_settings.password.isEmpty() && !url.password().isEmpty())
+        m_settings.password = url.password();
+    url.setUserInfo(QString());
+}
+
+QStringList FreqtradeClient::secrets() const
+{
+    QStringList out;
+    for (const QString& s : { m_settings.password, m_access, m_refresh })
+        if (!s.isEmpty())
+            out << s;
+    if (!m_settings.password.isEmpty())
+        out << QString::fromLatin1(
+            (m_settings.username + QLatin1Char(':') + m_settings.password).toUtf8().toBase64());
+    return out;
 }
 
 FreqtradeClient::~FreqtradeClient() = default;
@@ -89,34 +130,33 @@ void FreqtradeClient::exchange(const QByteArray& method, const QString& path, co
         req.setRawHeader("Authorization", auth);
     const QByteArray payload = body.is_null() ? QByteArray() : QByteArray::fromStdString(body.dump());
     QNetworkReply* reply = method == "GET" ? m_manager->get(req) : m_manager->post(req, payload);
-    // Our own timer (not transfer timeouts): a slow answer is a Timeout, distinguishable from
-    // a dropped connection, because an entry that timed out must be looked up before a retry.
-    auto* timer = new QTimer(reply);
-    timer->setSingleShot(true);
-    auto timedOut = std::make_shared<bool>(false);
-    connect(timer, &QTimer::timeout, reply, [reply, timedOut] {
-        *timedOut = true;
-        reply->abort();
-    });
-    timer->start(m_settings.timeoutMs);
+    // A deadline from the request (not Qt's transfer timeout, which only notices silence): a
+    // slow answer is a Timeout, distinguishable from a dropped connection, because an entry that
+    // timed out must be looked up before a retry.
+    NetworkReplyGuard::attach(reply, NetworkReplyGuard::kMaxReplyBytes, m_settings.timeoutMs,
+        QStringLiteral("freqtrade_timeout_ms"));
     const QString what = QStringLiteral("%1 %2").arg(QString::fromLatin1(method), path);
-    connect(reply, &QNetworkReply::finished, this, [this, reply, timedOut, done, what] {
+    connect(reply, &QNetworkReply::finished, this, [this, reply, done, what] {
         reply->deleteLater();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        const QByteArray data = reply->readAll();
+        const QByteArray data = reply->isOpen() ? reply->readAll() : QByteArray();
         FreqtradeError err;
-        if (*timedOut) {
-            err.kind = FreqtradeError::Kind::Timeout;
-            err.message = QStringLiteral("FreqTrade at %1 did not answer %2 within %3 ms")
-                              .arg(m_settings.baseUrl.toString(), what)
-                              .arg(m_settings.timeoutMs);
+        const NetworkReplyGuard::Verdict verdict = NetworkReplyGuard::verdict(reply);
+        if (verdict != NetworkReplyGuard::Verdict::None) {
+            err.kind = verdict == NetworkReplyGuard::Verdict::TooSlow ? FreqtradeError::Kind::Timeout
+                                                                      : FreqtradeError::Kind::TooLarge;
+            err.status = status;
+            err.message = QStringLiteral("FreqTrade at %1: %2 %3")
+                              .arg(endpoint(), what, NetworkReplyGuard::describe(reply));
         } else if (status == 0) {
             err.kind = FreqtradeError::Kind::Network;
-            err.message = QStringLiteral("FreqTrade at %1: %2: %3")
-                              .arg(m_settings.baseUrl.toString(), what, reply->errorString());
+            err.message
+                = QStringLiteral("FreqTrade at %1: %2: %3").arg(endpoint(), what, reply->errorString());
         } else if (status >= 400) {
-            err = FreqtradeError::fromReply(status, data);
+            err = FreqtradeError::fromReply(status, data, secrets());
         }
+        if (err)
+            err.message = redactSecrets(err.message, secrets());
         done(status, data, err);
     });
 }

@@ -3,6 +3,7 @@
 #include <QElapsedTimer>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 #include <QUrl>
 #include <functional>
 #include <nlohmann/json.hpp>
@@ -28,22 +29,34 @@ struct FreqtradeError
         Validation,
         Business,
         Server,
-        BadReply
+        BadReply,
+        TooLarge // the answer exceeded NetworkReplyGuard::kMaxReplyBytes and was not read
     };
     Kind kind = Kind::None;
     int status = 0; // HTTP status, 0 when there was no answer
     QString message;
 
     explicit operator bool() const { return kind != Kind::None; }
-    // The request may or may not have been executed by the bot (no answer came back).
-    bool unknownOutcome() const { return kind == Kind::Timeout || kind == Kind::Network; }
-    static FreqtradeError fromReply(int status, const QByteArray& body);
+    // The request may or may not have been executed by the bot (no answer came back, or one
+    // too large to read).
+    bool unknownOutcome() const
+    {
+        return kind == Kind::Timeout || kind == Kind::Network || kind == Kind::TooLarge;
+    }
+    // `body` is what the server answered; its text passes redactSecrets() (with `secrets`, the
+    // credentials the request carried) before it becomes the message.
+    static FreqtradeError fromReply(int status, const QByteArray& body, const QStringList& secrets = {});
 };
 
-// Client of FreqTrade's REST API (/api/v1, see shared/reference/freqtrade_api.md): JWT login
-// with HTTP Basic, refresh before the 15-minute access token expires, on a 401 refresh once and
-// then log in again; a per-request timeout. A QObject for one thread: create it on the thread
-// that uses it (its network replies arrive there). Secrets never appear in messages.
+// Client of FreqTrade's REST API (/api/v1, docs/architecture.md §5, docs/freqtrade.md): JWT
+// login with HTTP Basic, refresh before the 15-minute access token expires, on a 401 refresh
+// once and then log in again. Every answer is bounded (NetworkReplyGuard): at most
+// kMaxReplyBytes, complete within timeoutMs (freqtrade_timeout_ms) from the request, however
+// steadily bytes arrive. Secrets never appear in messages: every error passes redactSecrets()
+// with the password, the Basic credentials and the current tokens, so a bot (or proxy) that
+// echoes the request cannot get them printed or journaled. User info in baseUrl is moved out of
+// the URL (into username/password when those are empty). A QObject for one thread: create it on
+// the thread that uses it (its network replies arrive there).
 class FreqtradeClient : public QObject
 {
     Q_OBJECT
@@ -70,7 +83,9 @@ public:
 
     int logins() const { return m_logins; }
     int refreshes() const { return m_refreshes; }
-    QString endpoint() const { return m_settings.baseUrl.toString(); }
+    QString endpoint() const { return m_settings.baseUrl.toString(QUrl::RemoveUserInfo); }
+    // What a server could echo back: the password, the Basic credentials, the tokens.
+    QStringList secrets() const;
 
 private:
     struct Request
@@ -100,5 +115,9 @@ private:
 
 // Any float in FreqTrade's JSON may be null (NaN/inf are sent as null).
 std::optional<double> ftNumber(const nlohmann::json& object, const char* key);
+// A boolean or string member, `fallback` when `object` is not an object or the member is missing
+// or of another type (json::value() would throw instead -- on the kill path, too).
+bool ftBool(const nlohmann::json& object, const char* key, bool fallback);
+std::string ftString(const nlohmann::json& object, const char* key);
 
 } // namespace veloce

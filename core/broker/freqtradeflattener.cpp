@@ -1,5 +1,7 @@
 #include "broker/freqtradeflattener.h"
 
+#include "broker/freqtradebroker.h"
+
 #include <QElapsedTimer>
 #include <QThread>
 #include <set>
@@ -42,7 +44,7 @@ FlattenResult FreqtradeFlattener::flatten(int deadlineMs)
         } else if (open.is_array()) {
             std::set<std::int64_t> now;
             for (const auto& t : open)
-                now.insert(t.value("trade_id", std::int64_t(0)));
+                now.insert(FreqtradeBroker::parseTrade(t).id);
             if (initial.empty())
                 initial = now;
             r.closed = 0;

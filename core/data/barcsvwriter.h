@@ -1,42 +1,31 @@
 #pragma once
 
+#include "data/csvfilewriter.h"
 #include "types/bar.h"
 
 #include <QString>
 #include <cstdint>
-#include <vector>
-
-struct gzFile_s;
 
 namespace veloce {
 
 // Writes the Veloce bar CSV (header t,open,high,low,close,vbuy,vsell) that BarRowReader reads:
 // numbers in shortest round-trip form, so a file read back gives bit-identical bars. A path
-// ending in ".gz" is gzip-compressed. Buffered; errors throw DataError naming the file.
+// ending in ".gz" is gzip-compressed. The file is complete or absent (CsvFileWriter in Replace mode);
+// errors throw DataError naming the file and the OS reason.
 class BarCsvWriter
 {
 public:
     explicit BarCsvWriter(const QString& path);
-    ~BarCsvWriter(); // closes without reporting errors: call close() to know the file is complete
-    BarCsvWriter(const BarCsvWriter&) = delete;
-    BarCsvWriter& operator=(const BarCsvWriter&) = delete;
 
     void write(const Bar& bar);
-    // Flushes and closes; throws DataError when anything could not be written.
-    void close();
-    std::int64_t rows() const { return m_rows; }
-    const QString& path() const { return m_path; }
+    // Flushes, closes and puts the file in place; throws DataError when anything could not be
+    // written. Without close() nothing is written (the unfinished file is removed).
+    void close() { m_file.close(); }
+    std::int64_t rows() const { return m_file.rows() - 1; } // without the header
+    const QString& path() const { return m_file.path(); }
 
 private:
-    void flush();
-    void append(std::int64_t v);
-    void append(double v);
-
-    QString m_path;
-    gzFile_s* m_file = nullptr;
-    std::vector<char> m_buffer;
-    std::size_t m_used = 0;
-    std::int64_t m_rows = 0;
+    CsvFileWriter m_file;
 };
 
 } // namespace veloce

@@ -28,7 +28,7 @@ bool BarRowReader::nextBar(Bar& out)
     while (nextRow()) {
         if (!columnCount(kColumns, "Veloce bars t,open,high,low,close,vbuy,vsell"))
             continue;
-        if (!intField(T, "t", out.t) || !doubleField(Open, "open", out.open)
+        if (!timeField(T, "t", out.t) || !doubleField(Open, "open", out.open)
             || !doubleField(High, "high", out.high) || !doubleField(Low, "low", out.low)
             || !doubleField(Close, "close", out.close) || !doubleField(VBuy, "vbuy", out.vbuy)
             || !doubleField(VSell, "vsell", out.vsell))
@@ -39,6 +39,8 @@ bool BarRowReader::nextBar(Bar& out)
             reject(QStringLiteral("negative volume (vbuy %1, vsell %2)").arg(num(out.vbuy), num(out.vsell)));
             continue;
         }
+        if (!volumeValid("vbuy", out.vbuy) || !volumeValid("vsell", out.vsell))
+            continue;
         return true;
     }
     return false;

@@ -5,7 +5,8 @@
 namespace veloce {
 
 // Veloce bar CSV, the format BarCsvWriter writes: header `t,open,high,low,close,vbuy,vsell`,
-// t in milliseconds (taken as is: these files are ours, there is no unit to guess).
+// t in milliseconds as written; other tools write seconds, microseconds or nanoseconds, which are
+// told apart by magnitude like every time Veloce reads (BarLimits::timeToMs).
 class BarRowReader : public CsvRecordReader
 {
 public:

@@ -193,20 +193,6 @@ inline bool isBoolWord(std::string_view s)
     return !s.empty() && (s[0] < '0' || s[0] > '9') && toBool(s, dummy);
 }
 
-// Binance spot dumps switched from milliseconds to microseconds on 2025-01-01; a value above
-// 1e14 cannot be milliseconds (that would be the year 5138), so it is microseconds.
-inline constexpr std::int64_t kMicrosecondThreshold = 100'000'000'000'000;
-inline constexpr std::int64_t kMaxTimestamp = 10'000'000'000'000'000; // year 2286 in µs
-
-// Converts a Binance timestamp to milliseconds; false when it is neither ms nor µs since 1970.
-inline bool binanceTimeToMs(std::int64_t raw, std::int64_t& ms)
-{
-    if (raw < 0 || raw >= kMaxTimestamp)
-        return false;
-    ms = raw > kMicrosecondThreshold ? raw / 1000 : raw;
-    return true;
-}
-
 // True when the line is a header: names, not numbers. The first field must not start like a
 // number and no field may parse as one -- so a damaged first data row ("x1704067200000,42283.5,
 // ...") is reported as a bad row instead of being swallowed as a header.

@@ -2,6 +2,7 @@
 
 #include "data/csvfields.h"
 #include "data/dataerror.h"
+#include "types/barlimits.h"
 
 #include <QLocale>
 
@@ -130,12 +131,36 @@ bool CsvRecordReader::timeField(int i, const char* name, std::int64_t& ms)
     std::int64_t raw = 0;
     if (!intField(i, name, raw))
         return false;
-    if (csv::binanceTimeToMs(raw, ms))
+    if (BarLimits::timeToMs(raw, ms))
         return true;
-    reject(QStringLiteral("%1 %2 is neither milliseconds nor microseconds since 1970")
+    reject(QStringLiteral("%1 %2 is not a time since 1970 in seconds, milliseconds, microseconds or "
+                          "nanoseconds (told apart by size; dates from 2001-09-09 on)")
                .arg(QLatin1String(name))
                .arg(raw));
     return false;
+}
+
+bool CsvRecordReader::priceValid(const char* name, double v)
+{
+    if (BarLimits::priceInRange(v))
+        return true;
+    reject(QStringLiteral("%1 %2 is outside the supported price range [%3, %4]")
+               .arg(QLatin1String(name), num(v), num(BarLimits::kMinPrice), num(BarLimits::kMaxPrice)));
+    return false;
+}
+
+bool CsvRecordReader::volumeValid(const char* name, double v)
+{
+    if (v < 0) {
+        reject(QStringLiteral("%1 %2 is negative").arg(QLatin1String(name), num(v)));
+        return false;
+    }
+    if (!BarLimits::volumeInRange(v)) {
+        reject(QStringLiteral("%1 %2 is above the supported maximum %3")
+                   .arg(QLatin1String(name), num(v), num(BarLimits::kMaxVolume)));
+        return false;
+    }
+    return true;
 }
 
 bool CsvRecordReader::columnCount(int expected, const char* layout)
@@ -165,6 +190,9 @@ bool CsvRecordReader::ohlcValid(double open, double high, double low, double clo
                    .arg(num(close)));
         return false;
     }
+    if (!priceValid("open", open) || !priceValid("high", high) || !priceValid("low", low)
+        || !priceValid("close", close))
+        return false;
     if (high < low) {
         reject(QStringLiteral("high %1 is below low %2").arg(num(high)).arg(num(low)));
         return false;

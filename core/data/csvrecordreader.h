@@ -54,11 +54,16 @@ protected:
     bool doubleField(int i, const char* name, double& out);
     bool intField(int i, const char* name, std::int64_t& out);
     bool boolField(int i, const char* name, bool& out);
-    bool timeField(int i, const char* name, std::int64_t& ms); // Binance ms or µs -> ms
+    // A time in s, ms, µs or ns (BarLimits::timeToMs) -> ms.
+    bool timeField(int i, const char* name, std::int64_t& ms);
     bool columnCount(int expected, const char* layout);
     bool columnCount(int minimum, int maximum, const char* layout);
-    // OHLC present, positive and consistent (low <= open, close <= high).
+    // OHLC positive, inside BarLimits' price range and consistent (low <= open, close <= high).
     bool ohlcValid(double open, double high, double low, double close);
+    // A price inside BarLimits' range.
+    bool priceValid(const char* name, double v);
+    // A volume or quantity in [0, BarLimits::kMaxVolume].
+    bool volumeValid(const char* name, double v);
     // Shortest round-trip text of a number, for messages.
     static QString num(double v);
 

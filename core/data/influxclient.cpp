@@ -1,6 +1,7 @@
 #include "data/influxclient.h"
 
 #include "data/influxerror.h"
+#include "data/networkreplyguard.h"
 
 #include <QEventLoop>
 #include <QNetworkAccessManager>
@@ -82,7 +83,17 @@ nlohmann::json InfluxClient::results(const InfluxSettings& s, const QByteArray& 
 
 QNetworkReply* InfluxClient::get(const QUrl& url)
 {
-    return manager()->get(request(m_settings, url));
+    // Read piecewise by its caller (InfluxQueryStream bounds each line): only the deadline here.
+    QNetworkReply* reply = manager()->get(request(m_settings, url));
+    NetworkReplyGuard::attach(reply, NetworkReplyGuard::kUnlimited, m_settings.streamDeadlineMs,
+        QStringLiteral("influx_stream_deadline_ms"));
+    return reply;
+}
+
+void InfluxClient::guardWhole(const InfluxSettings& s, QNetworkReply* reply)
+{
+    NetworkReplyGuard::attach(
+        reply, NetworkReplyGuard::kMaxReplyBytes, s.timeoutMs, QStringLiteral("influx_timeout_ms"));
 }
 
 void InfluxClient::waitForActivity(QNetworkReply* reply)
@@ -111,6 +122,7 @@ int InfluxClient::retryDelayMs(int failures) const
 QByteArray InfluxClient::finish(QNetworkReply* reply)
 {
     std::unique_ptr<QNetworkReply> owner(reply);
+    guardWhole(m_settings, reply); // started just now: no event was processed since
     if (!reply->isFinished()) {
         // Small replies, no read buffer limit: wait for the end, not for each piece.
         QEventLoop loop;
@@ -139,8 +151,8 @@ template<typename Send> QByteArray InfluxClient::withRetries(Send send)
 
 nlohmann::json InfluxClient::read(const QString& statements, const nlohmann::json& params)
 {
-    const QUrl url = queryUrl(m_settings, statements, params, 0);
-    return results(m_settings, withRetries([&] { return get(url); }));
+    const QNetworkRequest r = request(m_settings, queryUrl(m_settings, statements, params, 0));
+    return results(m_settings, withRetries([&] { return manager()->get(r); }));
 }
 
 nlohmann::json InfluxClient::execute(const QString& statements)

@@ -37,10 +37,15 @@ public:
     // Line protocol into settings' database and retention policy, precision ms.
     void write(const QByteArray& lines);
 
-    // Starts GET `url`; the caller owns the reply (delete it, or let the client's manager do it).
+    // Starts GET `url` for a reply read piecewise (chunked streams); the caller owns the reply.
+    // It is aborted when settings.streamDeadlineMs have passed (NetworkReplyGuard); the caller
+    // bounds what it buffers.
     QNetworkReply* get(const QUrl& url);
+    // Bounds a reply that is read whole (statements, writes, live polls): at most
+    // NetworkReplyGuard::kMaxReplyBytes, complete within settings.timeoutMs.
+    static void guardWhole(const InfluxSettings& s, QNetworkReply* reply);
     // Blocks until `reply` has unread data or has finished (timeouts: the request's transfer
-    // timeout, settings.timeoutMs).
+    // timeout, settings.timeoutMs, and the reply's NetworkReplyGuard deadline).
     void waitForActivity(QNetworkReply* reply);
     // Waits `ms` while still delivering this thread's events (used between retries).
     void pause(int ms);

@@ -1,6 +1,8 @@
 #include "data/influxerror.h"
 
 #include "data/influxsettings.h"
+#include "data/networkreplyguard.h"
+#include "types/redaction.h"
 
 #include <QNetworkReply>
 #include <nlohmann/json.hpp>
@@ -8,21 +10,50 @@
 namespace veloce {
 
 namespace {
-// The "error" string InfluxDB puts in JSON error bodies, else a short excerpt of the body.
-QString serverMessage(const QByteArray& body)
+// The "error" string InfluxDB puts in JSON error bodies, else a short excerpt of the body --
+// redacted before it is cut, so that a cut cannot leave half a secret unrecognised.
+QString serverMessage(const InfluxSettings& s, const QByteArray& body)
 {
-    const auto json = nlohmann::json::parse(body.constBegin(), body.constEnd(), nullptr, false);
-    if (json.is_object() && json.contains("error") && json["error"].is_string())
-        return QString::fromStdString(json["error"].get<std::string>());
-    return QString::fromUtf8(body.left(200)).simplified();
+    const QByteArray head = body.left(4096);
+    const auto json = nlohmann::json::parse(head.constBegin(), head.constEnd(), nullptr, false);
+    QString text = json.is_object() && json.contains("error") && json["error"].is_string()
+        ? QString::fromStdString(json["error"].get<std::string>())
+        : QString::fromUtf8(head).simplified();
+    text = redactSecrets(text, InfluxError::secretsOf(s));
+    return text.size() > 200 ? text.left(200) + QStringLiteral("\u2026") : text;
 }
 } // namespace
 
+QStringList InfluxError::secretsOf(const InfluxSettings& s)
+{
+    if (s.password.isEmpty())
+        return {};
+    return { s.password, QString::fromLatin1((s.user + QLatin1Char(':') + s.password).toUtf8().toBase64()) };
+}
+
 InfluxError InfluxError::fromReply(const InfluxSettings& s, QNetworkReply* reply, const QByteArray& body)
 {
+    InfluxError e = describeReply(s, reply, body);
+    return { e.kind(), redactSecrets(e.message(), secretsOf(s)) };
+}
+
+InfluxError InfluxError::describeReply(const InfluxSettings& s, QNetworkReply* reply, const QByteArray& body)
+{
     const QString at = s.endpoint();
+    switch (NetworkReplyGuard::verdict(reply)) {
+    case NetworkReplyGuard::Verdict::TooLarge:
+        return { Kind::TooLarge,
+            QStringLiteral("InfluxDB at %1: %2 %3")
+                .arg(at, reply->url().path(), NetworkReplyGuard::describe(reply)) };
+    case NetworkReplyGuard::Verdict::TooSlow:
+        return { Kind::Timeout,
+            QStringLiteral("InfluxDB at %1: %2 %3")
+                .arg(at, reply->url().path(), NetworkReplyGuard::describe(reply)) };
+    case NetworkReplyGuard::Verdict::None:
+        break;
+    }
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QString msg = serverMessage(body);
+    const QString msg = serverMessage(s, body);
     const QString detail = msg.isEmpty() ? QString() : QStringLiteral(": ") + msg;
 
     if (status == 401 || reply->error() == QNetworkReply::AuthenticationRequiredError) {
@@ -93,6 +124,12 @@ InfluxError InfluxError::fromReply(const InfluxSettings& s, QNetworkReply* reply
 
 InfluxError InfluxError::fromStatement(const InfluxSettings& s, const QString& error)
 {
+    const InfluxError e = describeStatement(s, error);
+    return { e.kind(), redactSecrets(e.message(), secretsOf(s)) };
+}
+
+InfluxError InfluxError::describeStatement(const InfluxSettings& s, const QString& error)
+{
     const QString at = s.endpoint();
     if (error.startsWith(QLatin1String("database not found")))
         return { Kind::NotFound,
@@ -110,7 +147,16 @@ InfluxError InfluxError::fromStatement(const InfluxSettings& s, const QString& e
 InfluxError InfluxError::malformed(const InfluxSettings& s, const QString& what)
 {
     return { Kind::Malformed,
-        QStringLiteral("malformed reply from InfluxDB at %1: %2").arg(s.endpoint(), what) };
+        redactSecrets(QStringLiteral("malformed reply from InfluxDB at %1: %2").arg(s.endpoint(), what),
+            secretsOf(s)) };
+}
+
+InfluxError InfluxError::lineTooLong(const InfluxSettings& s, qint64 limit)
+{
+    return { Kind::TooLarge,
+        QStringLiteral(
+            "InfluxDB at %1: /query reply exceeded %2 in one chunk (chunked reply without a line end)")
+            .arg(s.endpoint(), NetworkReplyGuard::sizeText(limit)) };
 }
 
 } // namespace veloce

@@ -5,6 +5,8 @@
 #include "data/influxerror.h"
 #include "data/influxql.h"
 #include "data/influxreplyparser.h"
+#include "data/pendingreply.h"
+#include "types/barlimits.h"
 
 #include <QDateTime>
 #include <QNetworkAccessManager>
@@ -79,13 +81,7 @@ void InfluxLivePoller::stop()
     m_running = false;
     if (m_timer)
         m_timer->stop();
-    if (m_reply) {
-        QNetworkReply* r = m_reply;
-        m_reply = nullptr;
-        r->disconnect(this);
-        r->abort();
-        r->deleteLater();
-    }
+    PendingReply::abandon(m_reply, this);
 }
 
 SourceStats InfluxLivePoller::stats() const
@@ -113,6 +109,7 @@ void InfluxLivePoller::sendCheck()
     const QString q = m_checkStep == 0 ? InfluxCatalog::retentionPoliciesStatement(m_settings)
                                        : InfluxCatalog::schemaStatements(m_settings);
     m_reply = m_manager->get(InfluxClient::request(m_settings, InfluxClient::queryUrl(m_settings, q, {}, 0)));
+    InfluxClient::guardWhole(m_settings, m_reply);
     connect(m_reply, &QNetworkReply::finished, this, &InfluxLivePoller::onCheckFinished);
 }
 
@@ -126,20 +123,21 @@ void InfluxLivePoller::sendPoll()
     params["after"] = InfluxQl::rfc3339(m_cursor);
     const QUrl url = InfluxClient::queryUrl(m_settings, m_pollQuery, params, 0);
     m_reply = m_manager->get(InfluxClient::request(m_settings, url));
+    InfluxClient::guardWhole(m_settings, m_reply);
     connect(m_reply, &QNetworkReply::finished, this, &InfluxLivePoller::onPollFinished);
 }
 
 void InfluxLivePoller::onCheckFinished()
 {
-    std::unique_ptr<QNetworkReply, void (*)(QNetworkReply*)> reply(
-        m_reply, [](QNetworkReply* r) { r->deleteLater(); });
-    m_reply = nullptr;
+    const PendingReply::Finished reply = PendingReply::take(m_reply);
     try {
         const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         if (reply->error() != QNetworkReply::NoError || status != 200)
             throw InfluxError::fromReply(m_settings, reply.get(), body);
         const nlohmann::json results = InfluxClient::results(m_settings, body);
+        if (results.empty()) // json::at() would throw past this catch, out of a slot
+            throw InfluxError::malformed(m_settings, QStringLiteral("no result for the SHOW statements"));
         if (m_checkStep == 0) {
             m_retentionPolicies = InfluxCatalog::values(m_settings, results.at(0), 0);
             m_checkStep = 1;
@@ -162,9 +160,7 @@ void InfluxLivePoller::onCheckFinished()
 
 void InfluxLivePoller::onPollFinished()
 {
-    std::unique_ptr<QNetworkReply, void (*)(QNetworkReply*)> reply(
-        m_reply, [](QNetworkReply* r) { r->deleteLater(); });
-    m_reply = nullptr;
+    const PendingReply::Finished reply = PendingReply::take(m_reply);
     const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
     std::vector<InfluxRow> rows;
     try {
@@ -183,6 +179,17 @@ void InfluxLivePoller::onPollFinished()
     for (const InfluxRow& row : rows)
         if (m_merger.add(row, bar))
             bars.push_back(bar);
+    for (const Bar& b : bars) {
+        // The same rules as for files (docs/input-rules.md): the session stalls with the reason
+        // rather than trade on a price of 1e308.
+        if (const char* problem = BarLimits::violation(b)) {
+            m_merger = InfluxBarMerger(); // read the same rows again at the next poll
+            fail(InfluxError::malformed(
+                m_settings, QStringLiteral("the bar at %1 ms has %2").arg(b.t).arg(QLatin1String(problem)))
+                     .message());
+            return;
+        }
+    }
     // The newest timestamp: more rows of it may follow when the page was full; otherwise it
     // is final once the grace period since its open has passed.
     const bool full = static_cast<int>(rows.size()) >= m_options.maxRowsPerPoll;

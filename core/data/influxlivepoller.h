@@ -29,6 +29,7 @@ class InfluxReplyParser;
 // until then it is asked for again, so a bar aggr-server rewrites is picked up complete.
 // Bars of one barsReady() and of consecutive ones are strictly increasing in time.
 //
+// Every reply is bounded (InfluxClient::guardWhole): 64 MiB, complete within influx_timeout_ms.
 // On failure polling continues with backoff (poll interval doubling up to 10 s); stalled() is
 // emitted on the first failure of a streak (and when the reason changes), resumed() on the
 // first success after it. start() first checks the schema (database, retention policy,

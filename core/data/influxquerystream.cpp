@@ -2,6 +2,7 @@
 
 #include "data/influxclient.h"
 #include "data/influxerror.h"
+#include "data/networkreplyguard.h"
 
 #include <QNetworkReply>
 #include <cstring>
@@ -11,6 +12,8 @@ namespace veloce {
 namespace {
 // QNetworkReply's own buffer: data beyond it waits in the socket (TCP back-pressure).
 constexpr qint64 kReadBufferBytes = 1 << 20;
+// What is read of an error body: enough for any message InfluxDB writes.
+constexpr qint64 kErrorBodyBytes = 64 * 1024;
 } // namespace
 
 InfluxQueryStream::InfluxQueryStream(
@@ -35,14 +38,17 @@ void InfluxQueryStream::checkStatus()
     if (!status.isValid() && !m_reply->isFinished())
         return;
     if (status.toInt() != 200 || m_reply->error() != QNetworkReply::NoError) {
-        // An error body is small: wait for all of it, it usually says what is wrong.
+        // An error body is small: wait for all of it, it usually says what is wrong -- but not
+        // for more than kErrorBodyBytes of it.
         QByteArray body = m_buffer;
-        while (!m_reply->isFinished() || m_reply->bytesAvailable() > 0) {
+        while ((!m_reply->isFinished() || m_reply->bytesAvailable() > 0) && body.size() < kErrorBodyBytes) {
             if (m_reply->isOpen())
-                body += m_reply->readAll();
+                body += m_reply->read(kErrorBodyBytes - body.size());
             m_client.waitForActivity(m_reply.get());
         }
-        throw InfluxError::fromReply(m_client.settings(), m_reply.get(), body.left(64 * 1024));
+        if (!m_reply->isFinished())
+            m_reply->abort();
+        throw InfluxError::fromReply(m_client.settings(), m_reply.get(), body.left(kErrorBodyBytes));
     }
     m_statusChecked = true;
 }
@@ -80,6 +86,12 @@ bool InfluxQueryStream::nextLine(const char*& begin, const char*& end)
         checkStatus();
         if (m_reply->isOpen())
             m_buffer.append(m_reply->readAll());
+        // A line is one chunk of at most chunk_size rows; one that never ends would grow the
+        // buffer without limit.
+        if (m_buffer.size() - m_pos > NetworkReplyGuard::kMaxReplyBytes) {
+            m_reply->abort();
+            throw InfluxError::lineTooLong(m_client.settings(), NetworkReplyGuard::kMaxReplyBytes);
+        }
     }
 }
 

@@ -14,6 +14,8 @@ class InfluxClient;
 // One chunked /query reply (chunked=true), read line by line -- each line is one JSON document
 // of at most chunk_size rows -- with memory bounded by the longest line: the socket is only read
 // when the caller asks for more, so a slow consumer slows the server down instead of buffering.
+// Bounds (docs/freqtrade.md "Limits"): a line longer than NetworkReplyGuard::kMaxReplyBytes and
+// a reply not complete within settings.streamDeadlineMs fail with InfluxError.
 class InfluxQueryStream
 {
 public:
@@ -23,7 +25,8 @@ public:
     InfluxQueryStream& operator=(const InfluxQueryStream&) = delete;
 
     // The next line without its '\n', valid until the next call. False when the reply ended
-    // cleanly. Throws InfluxError (HTTP status, network error, reply cut inside a line).
+    // cleanly. Throws InfluxError (HTTP status, network error, reply cut inside a line, line too
+    // long, deadline passed).
     bool nextLine(const char*& begin, const char*& end);
 
 private:

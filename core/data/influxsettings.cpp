@@ -18,6 +18,7 @@ InfluxSettings InfluxSettings::fromConfig(const Config& config)
     s.user = config.influxUser;
     s.password = config.influxPassword;
     s.timeoutMs = config.influxTimeoutMs;
+    s.streamDeadlineMs = config.influxStreamDeadlineMs;
     return s;
 }
 

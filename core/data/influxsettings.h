@@ -18,7 +18,11 @@ struct InfluxSettings
     QString measurement = QStringLiteral("trades_1s");
     QString user;
     QString password;
-    int timeoutMs = 10000; // no byte for this long -> timeout (connect included)
+    // No byte for this long -> timeout (connect included); also the deadline of a whole ordinary
+    // reply (a statement, a write, a live poll), however steadily its bytes arrive.
+    int timeoutMs = 10000;
+    // Deadline of one streamed history reply (a page of InfluxSource), from request to last byte.
+    int streamDeadlineMs = 300000;
     int retries = 4; // extra attempts for idempotent reads, delays 1x, 2x, 4x ... retryDelayMs
     int retryDelayMs = 500;
 

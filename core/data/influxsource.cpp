@@ -5,6 +5,7 @@
 #include "data/influxerror.h"
 #include "data/influxql.h"
 #include "data/influxrowreader.h"
+#include "types/barlimits.h"
 
 namespace veloce {
 
@@ -94,18 +95,27 @@ bool InfluxSource::next(Bar& out)
         open();
     InfluxRow row;
     while (m_reader->next(row)) {
-        if (m_merger.add(row, out)) {
-            ++m_bars;
-            return true;
-        }
+        if (m_merger.add(row, out))
+            return accept(out);
     }
     m_done = true;
     m_client.reset(); // closes the connection; stats stay
-    if (m_merger.flush(out)) {
-        ++m_bars;
-        return true;
-    }
+    if (m_merger.flush(out))
+        return accept(out);
     return false;
+}
+
+bool InfluxSource::accept(const Bar& bar)
+{
+    // The server's numbers obey the same rules as a file's (docs/input-rules.md).
+    if (const char* problem = BarLimits::violation(bar))
+        throw InfluxError::malformed(m_settings,
+            QStringLiteral("the bar of %1 at %2 ms has %3")
+                .arg(m_markets.join(QLatin1Char('+')))
+                .arg(bar.t)
+                .arg(QLatin1String(problem)));
+    ++m_bars;
+    return true;
 }
 
 SourceStats InfluxSource::stats() const

@@ -50,6 +50,8 @@ public:
     static QString symbolOf(const QString& market);
 
 private:
+    // Counts a bar that obeys BarLimits; throws InfluxError naming the bar otherwise.
+    bool accept(const Bar& bar);
     void open();
 
     InfluxSettings m_settings;

@@ -58,6 +58,8 @@ public:
 
     std::int64_t intervalMs() const { return m_interval; }
     bool hasOpenInterval() const { return m_open; }
+    // Start of the open interval (meaningful when hasOpenInterval()).
+    std::int64_t openIntervalStart() const { return m_current.openTime; }
 
 private:
     std::int64_t intervalStart(std::int64_t t) const;

@@ -42,10 +42,8 @@ bool KlineReader::decodeBar(Bar& bar, double& volume)
         return false;
     if (!ohlcValid(bar.open, bar.high, bar.low, bar.close))
         return false;
-    if (volume < 0) {
-        reject(QStringLiteral("volume %1 is negative").arg(num(volume)));
+    if (!volumeValid("volume", volume))
         return false;
-    }
     if (takerBuy < 0 || takerBuy > volume) {
         reject(QStringLiteral("taker_buy_base_volume %1 is outside 0..volume (%2)")
                    .arg(num(takerBuy), num(volume)));

@@ -7,9 +7,25 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <sys/stat.h>
 #include <zlib.h>
 
 namespace veloce {
+
+namespace {
+QString kindOf(mode_t mode)
+{
+    if (S_ISFIFO(mode))
+        return QStringLiteral("pipe (FIFO)");
+    if (S_ISCHR(mode))
+        return QStringLiteral("character device");
+    if (S_ISBLK(mode))
+        return QStringLiteral("block device");
+    if (S_ISSOCK(mode))
+        return QStringLiteral("socket");
+    return QStringLiteral("special file");
+}
+} // namespace
 
 LineReader::LineReader(const QString& path, std::size_t bufferSize)
     : m_path(path)
@@ -22,6 +38,14 @@ LineReader::LineReader(const QString& path, std::size_t bufferSize)
         throw DataError(QStringLiteral("%1: no such file").arg(path));
     if (info.isDir())
         throw DataError(QStringLiteral("%1: is a directory, not a data file").arg(path));
+    // A FIFO, a terminal, /dev/zero or /dev/urandom cannot be read twice (the format is detected
+    // first) nor measured for progress, and may never end: refused before Qt gets to warn about it.
+    struct stat st
+    {
+    };
+    if (::stat(QFile::encodeName(path).constData(), &st) == 0 && !S_ISREG(st.st_mode))
+        throw DataError(QStringLiteral("%1: is a %2, not a data file; give a .csv or .csv.gz file on disk")
+                            .arg(path, kindOf(st.st_mode)));
     m_fileSize = info.size();
     // Unbuffered: QFile would otherwise copy everything through its own 16 KiB buffer.
     if (!m_plain.open(QIODevice::ReadOnly | QIODevice::Unbuffered))

@@ -8,14 +8,50 @@ namespace veloce {
 
 namespace {
 
-// Order of magnitude of Binance spot BTCUSDT: ~0.35 BTC traded per second on average.
-constexpr double kBaseVolume = 0.35;
-// Prices drift freely inside this band; outside it trends lean back towards it, so that
-// arbitrarily long runs stay at a realistic BTC level.
-constexpr double kBandLow = 62000.0;
-constexpr double kBandHigh = 105000.0;
-constexpr double kBandCenter = 0.5 * (kBandLow + kBandHigh);
+// Parameters of docs/simulator.md §3 (its table says where each value comes from).
+
+// Long-run volatility of one second, diffusion part: with the jumps about 3 % a day (Binance
+// BTCUSDT measured 3.2 % in Q1 2024 and 2.5 % in October 2025).
+constexpr double kSigmaPerSecond = 9.0e-5;
+// Business time (Clark's mixture of distributions): a second's variance is
+// kMixBase + (1 - kMixBase) x its volume burst, so bursts of trading are bursts of price discovery.
+constexpr double kMixBase = 0.3;
+// Jumps: a second carries one with probability kJumpRate x activity; its size is kJumpMin
+// one-minute sigmas (at the current volatility) times a Pareto(4) factor, capped at kJumpCap.
+constexpr double kJumpRate = 1.0 / 14400;
+constexpr double kJumpMin = 2.5;
+constexpr double kJumpCap = 12.0;
+constexpr double kRootSixty = 7.745966692414834; // sqrt(60): one-minute sigmas in one-second ones
+// Largest move of one second, both ways (a symmetric cap keeps the mean at zero).
+constexpr double kMaxMove = 0.08;
+// Intra-second excursion beyond open/close: kWick x sigma x u^2 on each side, on average kWick / 3
+// sigma -- about the excursion of a Brownian path over the second.
+constexpr double kWick = 1.2;
+
+// Binance spot BTCUSDT traded 0.27 .. 0.55 BTC per second on average in the samples.
+constexpr double kVolumePerSecond = 0.40;
+// Volume of a second = kVolumePerSecond x activity x calendar x burst x
+// (kVolumeBase + kVolumeMove x min(shock, kVolumeMoveCap)), shock = |news| in sigmas (a jump
+// counts in full); the two weights make the bracket's mean 1 for normal news.
+constexpr double kVolumeMove = 0.9;
+constexpr double kVolumeBase = 1.0 - kVolumeMove * 0.7978845608028654; // E|z| = sqrt(2 / pi)
+constexpr double kVolumeMoveCap = 20.0;
+// Burst: Pareto(1), 1/u capped at kBurstCap, scaled to mean 1. The median second trades about a
+// fifth of the mean and one in a hundred some fifteen times it, as in the Binance trades sample.
+constexpr double kBurstCap = 300.0;
+// A second has no trade (no bar) with probability kNoTrade / (activity x calendar), at most 1/2.
+constexpr double kNoTrade = 0.006;
+
+// Taker-buy share = 1/2 + flow + kShareLean x clamp(move / 2, -1, 1) + noise, clipped to [0, 1].
+// The flow is redrawn from N(0, kFlowSd^2) on average every kFlowTime seconds; it is independent of
+// every return, past and future, so it cannot tell anyone where the price goes next.
+constexpr double kFlowTime = 300.0;
+constexpr double kFlowSd = 0.08;
+constexpr double kShareLean = 0.5;
+constexpr double kShareNoise = 1.0; // width of the uniform noise
+
 constexpr double kUnit16 = 1.0 / 65536.0;
+constexpr double kUnit24 = 1.0 / 16777216.0;
 
 // Bars are whole seconds: a "now" from the caller is rounded up to the next second.
 std::int64_t ceilToSecond(std::int64_t ms)
@@ -24,9 +60,41 @@ std::int64_t ceilToSecond(std::int64_t ms)
     return (ms % 1000 > 0 ? q + 1 : q) * 1000;
 }
 
+std::int64_t minuteOf(std::int64_t ms)
+{
+    return ms >= 0 ? ms / 60000 : -((59999 - ms) / 60000);
+}
+
+// Rounds a positive value half up to a multiple of 1 / scale. The integer conversion is exact and
+// the same everywhere, and unlike std::round it is not a library call per price.
+double roundPositive(double v, double scale)
+{
+    return double(std::int64_t(v * scale + 0.5)) / scale;
+}
+
+double roundPrice(double p)
+{
+    return roundPositive(p, 100.0); // tick size 0.01 USDT
+}
+
 double roundVolume(double v)
 {
-    return std::round(v * 1e5) / 1e5; // Binance's BTC lot step is 0.00001
+    return roundPositive(v, 1e5); // Binance's BTC lot step is 0.00001
+}
+
+// The burst of a 16-bit uniform k: 1 / ((k + 1/2) / 65536), capped.
+double rawBurst(std::uint64_t k)
+{
+    return std::min(65536.0 / (double(k) + 0.5), kBurstCap);
+}
+
+// 1 / the mean burst over all 65536 values: exact for the discrete law the simulator draws from.
+double burstScale()
+{
+    double sum = 0;
+    for (std::uint64_t k = 0; k < 65536; ++k)
+        sum += rawBurst(k);
+    return 65536.0 / sum;
 }
 
 } // namespace
@@ -34,6 +102,7 @@ double roundVolume(double v)
 MarketSimulator::MarketSimulator(const SimulatorConfig& config)
     : m_config(config)
     , m_rng(config.seed)
+    , m_volatility(m_rng)
     , m_t(ceilToSecond(config.startMs))
     , m_fair(config.startPrice)
     , m_lastClose(0)
@@ -43,86 +112,9 @@ MarketSimulator::MarketSimulator(const SimulatorConfig& config)
         throw std::invalid_argument(
             "MarketSimulator: start price must be positive, bars >= 0, the interval whole seconds");
     m_lastClose = roundPrice(m_fair);
-    enterRegime(Regime::Normal);
-    m_sigma = m_sigmaTarget;
-    m_activity = m_activityBase;
-}
-
-double MarketSimulator::roundPrice(double p) const
-{
-    return std::round(p * 100.0) / 100.0; // tick size 0.01 USDT
-}
-
-void MarketSimulator::enterRegime(Regime regime)
-{
-    const Regime previous = m_regime;
-    m_regime = regime;
-    const double u = m_rng.uniform();
-    const double v = m_rng.uniform();
-    switch (regime) {
-    case Regime::Quiet:
-        // 1.5 to 15 minutes: long enough for the squeeze score to reach 3 (three minutes).
-        m_regimeLeft = 90 + std::int64_t(810 * u);
-        m_sigmaTarget = 0.25e-4 * (0.7 + 0.6 * v);
-        m_anchor = m_fair;
-        m_drift = 0;
-        m_impulse = 0;
-        m_activityBase = 0.35;
-        // Bid/ask bounce: wide wicks relative to the tiny close-to-close moves, which is what
-        // keeps Bollinger (closes) inside Keltner (true range).
-        m_wick = 1.0;
-        m_gapProbability = 0.02;
-        m_jumpProbability = 0;
-        m_jumpScale = 0;
-        break;
-    case Regime::Normal:
-        m_regimeLeft = 120 + std::int64_t(1680 * u);
-        m_sigmaTarget = 0.7e-4 * (0.7 + 0.6 * v); // ~2 % a day
-        m_drift = 0;
-        m_impulse = 0;
-        m_activityBase = 1.0;
-        m_wick = 0.45;
-        m_gapProbability = 0.003;
-        m_jumpProbability = 1.0 / 3000;
-        m_jumpScale = 5e-4;
-        break;
-    case Regime::Trend: {
-        m_regimeLeft = 20 + std::int64_t(130 * u);
-        // Lean back towards the band when outside it.
-        const double dev = (m_fair - std::clamp(m_fair, kBandLow, kBandHigh)) / kBandCenter;
-        const double pUp = std::clamp(0.5 - 4.0 * dev, 0.15, 0.85);
-        const double dir = m_rng.uniform() < pUp ? 1.0 : -1.0;
-        m_drift = dir * (0.05e-4 + 0.15e-4 * v);
-        // A breakout out of a quiet phase starts with a burst: fast move, heavy volume.
-        const bool breakout = previous == Regime::Quiet;
-        m_impulse = dir * (breakout ? 0.5e-4 + 1.0e-4 * m_rng.uniform() : 0.2e-4);
-        if (breakout)
-            m_activity += 4.0;
-        m_sigmaTarget = 1.6e-4 * (0.7 + 0.6 * m_rng.uniform());
-        m_activityBase = 2.5;
-        m_wick = 0.5;
-        m_gapProbability = 0.0005;
-        m_jumpProbability = 1.0 / 600;
-        m_jumpScale = 8e-4;
-        break;
-    }
-    }
-}
-
-void MarketSimulator::chooseNextRegime()
-{
-    const double u = m_rng.uniform();
-    switch (m_regime) {
-    case Regime::Quiet:
-        enterRegime(u < 0.65 ? Regime::Trend : Regime::Normal);
-        break;
-    case Regime::Trend:
-        enterRegime(u < 0.4 ? Regime::Quiet : Regime::Normal);
-        break;
-    case Regime::Normal:
-        enterRegime(u < 0.5 ? Regime::Quiet : (u < 0.8 ? Regime::Trend : Regime::Normal));
-        break;
-    }
+    m_flow = kFlowSd * m_rng.normal();
+    m_burstScale = burstScale();
+    m_flowRenewFrom = std::uint32_t(0x1.0p32 * (1.0 - 1.0 / kFlowTime));
 }
 
 bool MarketSimulator::next(Bar& out)
@@ -130,63 +122,66 @@ bool MarketSimulator::next(Bar& out)
     if (m_config.bars > 0 && m_produced >= m_config.bars)
         return false;
     for (;;) {
-        if (m_regimeLeft <= 0)
-            chooseNextRegime();
-        --m_regimeLeft;
         const std::int64_t t = m_t;
+        // Whole seconds (checked above); the default 1000 is the calibrated 1-second market.
         m_t += m_config.intervalMs;
-
-        // One draw gives four 16-bit uniforms: no-trade test, jump test, two wick sizes.
-        const std::uint64_t bits = m_rng.next();
-        const double gapU = double(bits & 0xffff) * kUnit16;
-        const double jumpU = double((bits >> 16) & 0xffff) * kUnit16;
-        const double upU = double((bits >> 32) & 0xffff) * kUnit16;
-        const double downU = double(bits >> 48) * kUnit16;
-        if (gapU < m_gapProbability)
+        const std::int64_t minute = minuteOf(t);
+        if (minute != m_minute) {
+            m_minute = minute;
+            m_season.setTime(t);
+        }
+        // Every second, traded or not, one draw: 24 bits decide which state variable (a volatility
+        // component or the taker flow) is redrawn, 24 the jump, 16 whether anybody trades.
+        const std::uint64_t d = m_rng.next();
+        const std::uint32_t renewal = std::uint32_t(d >> 40) << 8;
+        m_volatility.step(renewal, m_rng);
+        if (renewal >= m_flowRenewFrom)
+            m_flow = kFlowSd * m_rng.normal();
+        const double activity = m_volatility.activity() * m_season.volume();
+        const double gapU = double(d & 0xffff) * kUnit16;
+        if (gapU * activity < kNoTrade && gapU < 0.5)
             continue; // nobody traded in this second: no bar, price unchanged
 
-        m_sigma += (m_sigmaTarget - m_sigma) * 0.1;
-        double r = m_sigma * m_rng.normal() + m_drift + m_impulse;
-        m_impulse *= 0.85;
-        if (m_regime == Regime::Quiet)
-            r += 0.25 * (m_anchor - m_fair) / m_fair;
-        if (jumpU < m_jumpProbability) {
-            // Pareto tail (index 2), capped: mostly a few basis points, now and then a percent.
+        // One draw gives four 16-bit uniforms: the volume burst, share noise, two wick sizes.
+        const std::uint64_t bits = m_rng.next();
+        const double burst = rawBurst(bits & 0xffff) * m_burstScale;
+        const double noiseU = double((bits >> 16) & 0xffff) * kUnit16;
+        const double upU = double((bits >> 32) & 0xffff) * kUnit16;
+        const double downU = double(bits >> 48) * kUnit16;
+
+        const double sigma = kSigmaPerSecond * m_volatility.sigma() * m_season.sigma();
+        const double z = m_rng.normal();
+        double r = sigma * std::sqrt(kMixBase + (1.0 - kMixBase) * burst) * z;
+        double shock = std::abs(z); // the second's news in sigmas: drives its volume
+        if (double((d >> 16) & 0xffffff) * kUnit24 < kJumpRate * m_volatility.activity()) {
+            // Pareto(4) tail via two square roots: mostly a few minute-sigmas, now and then many.
             const std::uint64_t jb = m_rng.next();
-            const double size
-                = m_jumpScale * std::min(1.0 / std::sqrt(double((jb >> 11) + 1) * 0x1.0p-53), 15.0);
-            const bool withTrend = m_regime == Regime::Trend && (jb & 0x7ff) < 1434; // 70 %
-            const double sign = withTrend ? (m_drift >= 0 ? 1.0 : -1.0) : ((jb & 1) ? 1.0 : -1.0);
-            r += sign * size;
+            const double u = double((jb >> 11) + 1) * 0x1.0p-53;
+            const double size = kJumpMin * std::min(1.0 / std::sqrt(std::sqrt(u)), kJumpCap / kJumpMin);
+            r += ((jb & 1) ? 1.0 : -1.0) * size * sigma * kRootSixty;
+            shock += size * kRootSixty;
         }
-        const double outside = (m_fair - std::clamp(m_fair, kBandLow, kBandHigh)) / kBandCenter;
-        r -= 1e-5 * outside;
-        r = std::clamp(r, -0.05, 0.05);
+        r = std::clamp(r, -kMaxMove, kMaxMove);
         m_fair *= 1.0 + r;
 
         const double open = m_lastClose;
         const double close = roundPrice(m_fair);
-        const double wickScale = 3.0 * m_sigma * m_fair * m_wick; // x u^2: mean one sigma-wick
+        const double wickScale = kWick * sigma * m_fair;
         const double high = roundPrice(std::max(open, close) + wickScale * upU * upU);
         const double low = roundPrice(std::min(open, close) - wickScale * downU * downU);
 
-        // Volume: self-exciting activity (big moves raise it, it decays to the regime's level)
-        // times a heavy-tailed per-second burst; taker flow leans the way the price moved.
-        const double move = r / m_sigma;
-        const double absMove = std::abs(move);
-        m_activity
-            = m_activityBase + (m_activity - m_activityBase) * 0.93 + 0.25 * std::max(0.0, absMove - 1.5);
-        m_activity = std::min(m_activity, 50.0);
-        const std::uint64_t vb = m_rng.next();
-        const double burst = std::min(1.0 / std::sqrt(double((vb >> 11) + 1) * 0x1.0p-53), 20.0);
-        const double volume = kBaseVolume * m_activity * 0.5 * burst * (1.0 + 0.3 * std::min(absMove, 6.0));
-        const double noise = double(vb & 0x7ff) / 2048.0 - 0.5;
-        const double buyShare
-            = std::clamp(0.5 + 0.3 * std::clamp(move * 0.5, -1.0, 1.0) + 0.2 * noise, 0.03, 0.97);
-        double vbuy = roundVolume(volume * buyShare);
-        double vsell = roundVolume(volume * (1.0 - buyShare));
+        // Volume: activity (volatility and calendar) x the size of this second's news x its
+        // burst. The taker flow leans with this second's move only.
+        const double volume = kVolumePerSecond * activity
+            * (kVolumeBase + kVolumeMove * std::min(shock, kVolumeMoveCap)) * burst;
+        const double move = r / sigma;
+        const double share = std::clamp(
+            0.5 + m_flow + kShareLean * std::clamp(move * 0.5, -1.0, 1.0) + kShareNoise * (noiseU - 0.5), 0.0,
+            1.0);
+        double vbuy = roundVolume(volume * share);
+        double vsell = roundVolume(volume * (1.0 - share));
         if (vbuy + vsell <= 0) // a bar means at least one trade of one lot
-            (buyShare >= 0.5 ? vbuy : vsell) = 1e-5;
+            (share >= 0.5 ? vbuy : vsell) = 1e-5;
 
         out = Bar { t, open, high, low, close, vbuy, vsell };
         m_lastClose = close;

@@ -1,5 +1,7 @@
 #include "data/tradereader.h"
 
+#include "data/aggtrade.h"
+
 namespace veloce {
 
 TradeReader::TradeReader(const QString& path, TradeLayout layout, bool skipBadRows)
@@ -33,11 +35,7 @@ bool TradeReader::priceAndQty(int priceColumn, int qtyColumn, TradeTick& out)
         reject(QStringLiteral("price %1 is not positive").arg(num(out.price)));
         return false;
     }
-    if (out.qty < 0) {
-        reject(QStringLiteral("quantity %1 is negative").arg(num(out.qty)));
-        return false;
-    }
-    return true;
+    return priceValid("price", out.price) && volumeValid("quantity", out.qty);
 }
 
 bool TradeReader::decodeAggTrade(TradeTick& out)
@@ -64,8 +62,7 @@ bool TradeReader::decodeAggTrade(TradeTick& out)
         reject(QStringLiteral("last_trade_id %1 is below first_trade_id %2").arg(last).arg(first));
         return false;
     }
-    out.count = last - first + 1;
-    out.quoteQty = out.price * out.qty;
+    out = aggTradeTick(out.t, out.price, out.qty, first, last, out.buyerMaker);
     return true;
 }
 

@@ -1,8 +1,11 @@
 #include "engine/backtester.h"
 
 #include "data/barsource.h"
+#include "data/dataerror.h"
 #include "engine/backtestsink.h"
 #include "engine/barprocessor.h"
+
+#include <cmath>
 
 namespace veloce {
 
@@ -19,6 +22,14 @@ BacktestSummary Backtester::run(BarSource& source, BacktestSink& sink, const QEl
     std::int64_t n = 0;
     while (source.next(bar)) {
         processor.process(bar);
+        // The readers keep prices and volumes in BarLimits' ranges, yet compounding can still
+        // overflow (a 1e12 price move on a 1e-12 entry); never write inf or NaN into a result.
+        if (!std::isfinite(processor.lastEquity())) [[unlikely]]
+            throw DataError(QStringLiteral("%1: the account's equity is no longer a finite number after the "
+                                           "bar at %2 ms; the prices are beyond what the arithmetic can hold "
+                                           "(see docs/input-rules.md)")
+                                .arg(source.description())
+                                .arg(bar.t));
         if ((++n & (kPollEvery - 1)) == 0) {
             if (m_cancel && m_cancel->load(std::memory_order_relaxed)) {
                 summary.cancelled = true;

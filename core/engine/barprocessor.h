@@ -53,6 +53,8 @@ public:
     // Scores a bar without trading: rebuilds the strategy's history before the first traded bar.
     void warmUp(const Bar& bar) { m_strategy->update(bar); }
     const Portfolio& portfolio() const { return m_portfolio; }
+    // Equity after the last process() (computed there anyway).
+    double lastEquity() const { return m_lastPoint.equity; }
     Portfolio& portfolio() { return m_portfolio; }
     const Metrics& metrics() const { return m_metrics; }
     const Bar& lastBar() const { return m_lastBar; }

@@ -13,6 +13,14 @@ struct LatencyProbe
     {
         all.reserve(capacity);
         withFill.reserve(capacity);
+        finality.reserve(capacity);
+    }
+    // Feeds that know when the message that made a bar final arrived: that moment -> the bar
+    // reaching the session (then `all` and `withFill` also count from that message).
+    void addFinality(std::int64_t ns)
+    {
+        if (finality.size() < finality.capacity())
+            finality.push_back(ns);
     }
     void add(std::int64_t ns, bool filled)
     {
@@ -23,6 +31,7 @@ struct LatencyProbe
     }
     std::vector<std::int64_t> all; // every bar
     std::vector<std::int64_t> withFill; // bars whose signal was filled (bar -> signal -> fill)
+    std::vector<std::int64_t> finality; // message received -> bar final (live exchange feeds)
 };
 
 } // namespace veloce

@@ -64,6 +64,8 @@ const char* sessionEventKindName(SessionEvent::Kind k)
         return "state";
     case SessionEvent::Kind::Alert:
         return "alert";
+    case SessionEvent::Kind::Venue:
+        return "venue";
     }
     return "";
 }
@@ -143,6 +145,7 @@ Session::Session(
     qRegisterMetaType<SessionSnapshotPtr>();
     qRegisterMetaType<SessionEvent>();
     qRegisterMetaType<SessionState>();
+    qRegisterMetaType<FeedHealth>();
     m_pending.reserve(64);
     m_dispatch.reserve(64);
     m_feed->setParent(this);
@@ -150,6 +153,11 @@ Session::Session(
     connect(m_feed, &LiveFeed::finished, this, &Session::onFeedFinished);
     connect(m_feed, &LiveFeed::failed, this, &Session::onFeedFailed);
     connect(m_feed, &LiveFeed::trouble, this, &Session::alert);
+    connect(m_feed, &LiveFeed::healthChanged, this, &Session::onFeedHealth);
+    connect(m_feed, &LiveFeed::recordingChanged, this, &Session::recordingChanged);
+    connect(
+        m_feed, &LiveFeed::alive, this, [this] { m_feedBeatNs.store(nowNs(), std::memory_order_release); },
+        Qt::DirectConnection);
 }
 
 Session::~Session() = default;
@@ -227,7 +235,11 @@ void Session::start()
     }
     m_snapshotTimer->start(m_options.snapshotIntervalMs);
     m_rateNs = nowNs();
-    m_broker->start([this] { onVenueChange(); }, [this](const QString& message) { alert(message); });
+    m_broker->start([this] { onVenueChange(); }, [this](const QString& message) { alert(message); },
+        [this](const QString& message) {
+            m_feed->stop(); // the venue must not be used: end the session, as a failed feed does
+            onFeedFailed(message);
+        });
     m_dataExpected.store(true, std::memory_order_release);
     setState(SessionState::Running, QStringLiteral("started"));
     m_feed->start();
@@ -255,6 +267,9 @@ void Session::stall(int ms)
 void Session::onBar(const Bar& bar)
 {
     const std::int64_t arrival = nowNs();
+    // Live exchange feeds know when the message that made this bar final came in: latencies
+    // are then measured from there (message -> bar final -> signal -> fill).
+    const std::int64_t origin = m_feed->barOriginNs();
     if (bar.t <= m_lastT) {
         // Strictly increasing bar times (docs/strategy.md §1): e.g. a replay restarted on a journal
         // that already saw these bars. Counted and reported once, never silently.
@@ -281,8 +296,21 @@ void Session::onBar(const Bar& bar)
             filled = filled || e.kind == SessionEvent::Kind::Fill;
         dispatch(m_dispatch);
     }
-    if (m_probe)
-        m_probe->add(nowNs() - arrival, filled);
+    if (m_probe) {
+        if (origin > 0)
+            m_probe->addFinality(arrival - origin);
+        m_probe->add(nowNs() - (origin > 0 ? origin : arrival), filled);
+    }
+}
+
+void Session::onFeedHealth(const FeedHealth& health)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_feedHealth = health;
+        m_dirty = true;
+    }
+    Q_EMIT feedHealthChanged(health);
 }
 
 void Session::onFeedFinished()
@@ -320,6 +348,13 @@ void Session::onVenueChange()
         std::lock_guard lock(m_mutex);
         VenueUpdate update;
         m_broker->reconcile(m_processor->portfolio(), update);
+        if (!update.venueMode.isEmpty()) {
+            SessionEvent e;
+            e.kind = SessionEvent::Kind::Venue;
+            e.text = update.venueMode;
+            e.detail = update.venueDetail;
+            push(std::move(e));
+        }
         for (const OrderEvent& o : update.orders) {
             SessionEvent e;
             e.kind = SessionEvent::Kind::Order;
@@ -405,6 +440,7 @@ SessionSnapshotPtr Session::buildSnapshot() const
     const std::int64_t beat = m_lastBeatNs.load(std::memory_order_acquire);
     s->lastBarAgeMs = beat > 0 ? static_cast<double>(nowNs() - beat) / 1e6 : -1;
     s->lastAlert = m_lastAlert;
+    s->feed = m_feedHealth;
     return s;
 }
 
@@ -413,8 +449,10 @@ void Session::publish()
     SessionSnapshotPtr snap;
     {
         std::lock_guard lock(m_mutex);
+        // Over at least a second: snapshots also follow feed-health changes between bars, and a
+        // rate over those short spans would flicker between 0 and bursts.
         const std::int64_t now = nowNs();
-        if (now > m_rateNs) {
+        if (now - m_rateNs >= 1'000'000'000) {
             m_barsPerSecond
                 = static_cast<double>(m_barCount - m_rateBars) * 1e9 / static_cast<double>(now - m_rateNs);
             m_rateBars = m_barCount;

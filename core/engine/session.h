@@ -9,6 +9,7 @@
 #include "types/config.h"
 
 #include <QObject>
+#include <algorithm>
 #include <atomic>
 #include <memory>
 #include <mutex>
@@ -50,6 +51,9 @@ public:
         QObject* parent = nullptr);
     ~Session() override;
 
+    // The feed (it lives on the engine thread: queue calls to its slots, e.g. startRecording).
+    LiveFeed* feed() const { return m_feed; }
+
     // Before start(), from the creating thread.
     void setRecorder(SessionRecorder* recorder) { m_recorder = recorder; }
     void setHaltFlag(const std::atomic<bool>* halted);
@@ -61,7 +65,13 @@ public:
     // Paper: closes every position at the last price, from any thread. Gives up (not flat,
     // with a message) if the engine holds the account longer than `lockTimeoutMs`.
     FlattenResult flatten(ExitReason reason, int lockTimeoutMs);
-    std::int64_t lastBeatNs() const { return m_lastBeatNs.load(std::memory_order_acquire); }
+    // The newest sign of life: a processed bar, or the feed's connection hearing from the
+    // exchange (a quiet market sends no bars but its stream still talks).
+    std::int64_t lastBeatNs() const
+    {
+        return std::max(
+            m_lastBeatNs.load(std::memory_order_acquire), m_feedBeatNs.load(std::memory_order_acquire));
+    }
     std::int64_t lastBarMs() const { return m_lastBarMs.load(std::memory_order_acquire); }
     bool dataExpected() const { return m_dataExpected.load(std::memory_order_acquire); }
     double drawdown() const { return m_drawdown.load(std::memory_order_acquire); }
@@ -89,6 +99,10 @@ Q_SIGNALS:
     void snapshotReady(const veloce::SessionSnapshotPtr& snapshot);
     void eventOccurred(const veloce::SessionEvent& event);
     void stateChanged(veloce::SessionState state, const QString& reason);
+    // The feed's connection health changed (live exchange feeds only): for status displays.
+    void feedHealthChanged(const veloce::FeedHealth& health);
+    // Recording the feed's market data started or ended (LiveFeed::recordingChanged).
+    void recordingChanged(bool recording, const QString& message);
     // Stopped, finished or failed: the engine thread may quit.
     void finished();
 
@@ -97,6 +111,7 @@ private:
     void onBar(const Bar& bar);
     void onFeedFinished();
     void onFeedFailed(const QString& message);
+    void onFeedHealth(const FeedHealth& health);
     void onVenueChange();
     void setState(SessionState state, const QString& reason);
     void publish();
@@ -131,6 +146,7 @@ private:
     std::int64_t m_snapshotSeq = 0;
     double m_barsPerSecond = 0;
     QString m_lastAlert;
+    FeedHealth m_feedHealth;
     bool m_dirty = false;
 
     // Engine thread only.
@@ -141,6 +157,7 @@ private:
     std::int64_t m_rateNs = 0;
 
     std::atomic<std::int64_t> m_lastBeatNs { 0 };
+    std::atomic<std::int64_t> m_feedBeatNs { 0 };
     std::atomic<std::int64_t> m_lastBarMs { 0 };
     std::atomic<bool> m_dataExpected { false };
     std::atomic<double> m_drawdown { 0 };

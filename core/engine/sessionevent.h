@@ -27,6 +27,7 @@ struct SessionEvent
         Equity, // equity: the per-minute equity row (journal only)
         State, // text: new session state name, detail: why
         Alert, // text: a problem for a person to look at
+        Venue, // text: the venue's verified mode ("dry_run", "live"), detail: the venue (JSON)
     };
     Kind kind = Kind::Signal;
     std::int64_t seq = 0; // increasing within a session; fixes the order across threads

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "data/feedhealth.h"
 #include "types/bar.h"
 #include "types/equitypoint.h"
 #include "types/phasescores.h"
@@ -56,10 +57,11 @@ struct SessionSnapshot
     std::int64_t signalCount = 0;
     std::int64_t rejectedCount = 0;
     std::int64_t tradeCount = 0;
-    double barsPerSecond = 0; // since the previous snapshot
+    double barsPerSecond = 0; // over the last second or more
     std::int64_t lastBarMs = 0; // bar time of the newest bar, 0 before the first
     double lastBarAgeMs = -1; // wall time since the newest bar was processed; -1 before the first
     QString lastAlert; // the latest problem reported by the session, empty if none
+    FeedHealth feed; // the feed's connection (state None for feeds without one)
 
     static constexpr int kBars = 600;
     static constexpr int kTrades = 50;

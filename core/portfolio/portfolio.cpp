@@ -4,6 +4,15 @@
 
 namespace veloce {
 
+namespace {
+// Relative slack of the margin check (docs/strategy.md §5). A position sized at exactly the whole
+// equity (size fraction 1, nothing open) has notional (equity / fill) * fill, which rounds one ulp
+// above the equity for roughly 8 % of fill prices: without the slack, whether such an entry is
+// taken would depend on floating-point rounding alone. 1e-9 is far above rounding (~1e-16 per
+// operation) and far below any real over-commitment (0.001 USDT on a million).
+constexpr double kMarginTolerance = 1e-9;
+} // namespace
+
 Portfolio::Portfolio(const Config& config)
     : m_config(config)
     , m_cash(config.initialCapital)
@@ -49,7 +58,7 @@ RejectReason Portfolio::check(const Signal& signal, double peakEquity) const
         return RejectReason::Drawdown;
     const double fill = slipped(signal.price, signal.side, true, m_config.slippageBps);
     const double notional = quantityFor(signal, fill) * fill;
-    if (!(marginUsed() + notional / m_config.leverage <= eq))
+    if (!(marginUsed() + notional / m_config.leverage <= eq * (1.0 + kMarginTolerance)))
         return RejectReason::Margin;
     return RejectReason::None;
 }

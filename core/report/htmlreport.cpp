@@ -1,6 +1,5 @@
 #include "report/htmlreport.h"
 
-#include "data/dataerror.h"
 #include "report/htmlescape.h"
 #include "report/htmltemplate.h"
 #include "report/reportjson.h"

@@ -17,8 +17,8 @@ class HtmlReport
 public:
     // The whole page. Throws std::runtime_error if an embedded asset is missing (broken build).
     static QByteArray render(const ReportData& data);
-    // render() into `path` (atomically: a reader never sees half a report). Throws DataError
-    // naming the path when it cannot be written.
+    // render() into `path` (OutputFile: a reader never sees half a report, a device such as
+    // /dev/null is written, not replaced). Throws DataError naming the path and the OS reason.
     static void write(const ReportData& data, const QString& path);
 };
 

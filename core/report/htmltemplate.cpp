@@ -1,9 +1,8 @@
 #include "report/htmltemplate.h"
 
-#include "data/dataerror.h"
+#include "data/outputfile.h"
 
 #include <QFile>
-#include <QSaveFile>
 #include <stdexcept>
 
 namespace veloce::HtmlTemplate {
@@ -47,9 +46,9 @@ QByteArray fill(const QByteArray& page, const std::function<QByteArray(const QBy
 
 void write(const QByteArray& html, const QString& path)
 {
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(html) != html.size() || !f.commit())
-        throw DataError(QStringLiteral("cannot write the report %1: %2").arg(path, f.errorString()));
+    OutputFile f(path);
+    f.write(html);
+    f.commit();
 }
 
 } // namespace veloce::HtmlTemplate

@@ -15,7 +15,8 @@ QByteArray inlineScript(const char* name);
 // inside a value is never scanned for tokens again. {{head}} is the same for every report:
 // head.html, with the content security policy that keeps a report from fetching anything.
 QByteArray fill(const QByteArray& page, const std::function<QByteArray(const QByteArray& token)>& value);
-// render() into `path` atomically (a reader never sees half a report); DataError names the path.
+// render() into `path` (OutputFile: a reader never sees half a report, a device such as /dev/null
+// is written, not replaced). Throws DataError naming the path and the OS reason.
 void write(const QByteArray& html, const QString& path);
 
 } // namespace veloce::HtmlTemplate

@@ -1,35 +1,45 @@
 #pragma once
 
 #include "data/dataerror.h"
+#include "data/outputfile.h"
+#include "data/smallfile.h"
+#include "types/strictjson.h"
 
 #include <QByteArray>
-#include <QFile>
-#include <QSaveFile>
 #include <QString>
+#include <optional>
+#include <type_traits>
 
 namespace veloce::JsonFile {
 
-// Reads and parses a JSON file; DataError names the file (and nlohmann's line and column).
-template<typename Json> Json read(const QString& path)
+// Reads and parses a JSON file Veloce wrote earlier (a result or sweep folder), capped at
+// `maxBytes` (SmallFile) and parsed by StrictJson, so a hostile folder can neither take the memory
+// nor slip a duplicate key through. DataError names the file and the key or the line and column.
+template<typename Json> Json read(const QString& path, qint64 maxBytes)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        throw DataError(QStringLiteral("%1: cannot read (%2)").arg(path, f.errorString()));
-    const QByteArray bytes = f.readAll();
+    QString problem;
+    const std::optional<QByteArray> bytes = SmallFile::read(path, maxBytes, problem);
+    if (!bytes)
+        throw DataError(QStringLiteral("%1: %2").arg(path, problem));
     try {
-        return Json::parse(bytes.constData(), bytes.constData() + bytes.size());
-    } catch (const typename Json::parse_error& e) {
-        // nlohmann's message names line and column ("parse error at line 3, column 7: ...").
-        throw DataError(QStringLiteral("%1: not valid JSON: %2").arg(path, QString::fromUtf8(e.what())));
+        if constexpr (std::is_same_v<Json, nlohmann::ordered_json>)
+            return StrictJson::parseOrdered(bytes->constData(), bytes->constData() + bytes->size());
+        else
+            return StrictJson::parse(*bytes);
+    } catch (const JsonInputError& e) {
+        throw DataError(e.key().isEmpty()
+                ? QStringLiteral("%1: %2").arg(path, e.problem())
+                : QStringLiteral("%1: key \"%2\": %3").arg(path, e.key(), e.problem()));
     }
 }
 
-// Writes a whole file atomically (a reader never sees half of it); DataError names the file.
+// Writes a whole file atomically (OutputFile: a reader never sees half of it); DataError names the
+// file and the OS reason.
 inline void write(const QString& path, const QByteArray& bytes)
 {
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit())
-        throw DataError(QStringLiteral("cannot write %1: %2").arg(path, f.errorString()));
+    OutputFile f(path);
+    f.write(bytes);
+    f.commit();
 }
 
 } // namespace veloce::JsonFile

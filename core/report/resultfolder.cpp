@@ -13,7 +13,6 @@
 
 #include <QDir>
 #include <QFile>
-#include <QSaveFile>
 #include <limits>
 #include <string_view>
 
@@ -90,7 +89,20 @@ QString inDir(const QString& dir, const char* name)
     return QDir(dir).filePath(QLatin1String(name));
 }
 
+// summary.json is a few hundred bytes; report-data.json holds decimated series (3.4 MB for a year
+// of 1-second bars). The caps keep a hostile folder from taking the memory.
+constexpr qint64 kMaxSummaryBytes = qint64(1) << 20;
+constexpr qint64 kMaxReportDataBytes = qint64(256) << 20;
+
 } // namespace
+
+QStringList ResultFolder::fileNames()
+{
+    // *.html: a report written into the folder by --report; it is replaced with the folder.
+    return { QStringLiteral("summary.json"), QStringLiteral("trades.csv"), QStringLiteral("signals.csv"),
+        QStringLiteral("equity.csv"), QStringLiteral("scores.csv"), QLatin1String(kReportDataFile),
+        QStringLiteral("*.html") };
+}
 
 void ResultFolder::writeReportData(const ReportData& data, const QString& dir)
 {
@@ -100,15 +112,15 @@ void ResultFolder::writeReportData(const ReportData& data, const QString& dir)
 ReportData ResultFolder::backtest(BarSource& source, const Config& config, const QString& dir,
     bool withScores, const QElapsedTimer& sinceOpen, const std::atomic<bool>* cancel)
 {
+    // Written into a staged copy of `dir`; only a complete run replaces the folder (StagedFolder).
     ResultWriter writer(dir, withScores);
     ReportCollector collector; // bounded memory: the report's decimated series, for any run length
     TeeSink sinks { &writer, &collector };
     Backtester backtester(config);
     backtester.setCancelFlag(cancel);
     const BacktestSummary summary = backtester.run(source, sinks, sinceOpen);
-    writer.finish(summary);
     ReportData data = collector.result(summary, source.description(), config);
-    writeReportData(data, dir);
+    writer.finish(summary, data);
     return data;
 }
 
@@ -188,13 +200,15 @@ ReportData ResultFolder::read(const QString& dir, const ReportLimits& limits)
         throw DataError(QStringLiteral("%1: no such folder").arg(dir));
     ReportData out;
     const QString summaryPath = inDir(dir, "summary.json");
-    out.summary = SummaryJson::fromJson(JsonFile::read<nlohmann::json>(summaryPath), summaryPath);
+    out.summary
+        = SummaryJson::fromJson(JsonFile::read<nlohmann::json>(summaryPath, kMaxSummaryBytes), summaryPath);
     const QString dataPath = inDir(dir, kReportDataFile);
     if (!QFile::exists(dataPath))
         throw DataError(QStringLiteral("%1: missing (written by veloce-cli backtest since version 0.1; "
                                        "run the backtest again)")
                             .arg(dataPath));
-    ReportJson::readSeriesFile(JsonFile::read<nlohmann::ordered_json>(dataPath), dataPath, out);
+    ReportJson::readSeriesFile(
+        JsonFile::read<nlohmann::ordered_json>(dataPath, kMaxReportDataBytes), dataPath, out);
 
     ReportCollector events(limits);
     const QString tradesPath = inDir(dir, "trades.csv");

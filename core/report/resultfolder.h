@@ -5,6 +5,7 @@
 
 #include <QElapsedTimer>
 #include <QString>
+#include <QStringList>
 #include <atomic>
 
 namespace veloce {
@@ -20,7 +21,10 @@ class ResultFolder
 public:
     static constexpr const char* kReportDataFile = "report-data.json";
 
-    // Writes report-data.json into `dir`. Throws DataError naming the file.
+    // Glob patterns of the files a result folder holds (what StagedFolder may replace).
+    static QStringList fileNames();
+    // Writes report-data.json into `dir` (complete or not at all). Throws DataError naming the
+    // file and the OS reason.
     static void writeReportData(const ReportData& data, const QString& dir);
 
     // A whole backtest into `dir`, as `veloce-cli backtest --out` writes it: the docs/strategy.md

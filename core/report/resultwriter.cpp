@@ -1,12 +1,9 @@
 #include "report/resultwriter.h"
 
-#include "data/dataerror.h"
+#include "data/outputfile.h"
+#include "report/resultfolder.h"
 #include "report/summaryjson.h"
 #include "types/numberformat.h"
-
-#include <QDir>
-#include <QFile>
-#include <stdexcept>
 
 namespace veloce {
 
@@ -14,48 +11,45 @@ namespace {
 constexpr std::size_t kFlushAt = 1 << 20; // write in 1 MiB blocks
 }
 
+struct ResultWriter::Csv
+{
+    OutputFile file;
+    std::string buf;
+};
+
 ResultWriter::ResultWriter(const QString& dir, bool withScores)
-    : m_dir(dir)
+    : m_folder(dir, ResultFolder::fileNames())
 {
-    if (!QDir().mkpath(dir))
-        throw DataError(QStringLiteral("cannot create output folder %1").arg(dir));
-    m_trades = openFile(
-        "trades.csv", "entry_ms,exit_ms,side,entry_price,exit_price,qty,pnl,fees,exit_reason,score\n");
-    m_signals = openFile("signals.csv", "t,side,score,size_fraction,stop,target,accepted,reject_reason\n");
-    m_equity = openFile("equity.csv", "t,equity,cash,drawdown\n");
+    m_trades
+        = open("trades.csv", "entry_ms,exit_ms,side,entry_price,exit_price,qty,pnl,fees,exit_reason,score\n");
+    m_signals = open("signals.csv", "t,side,score,size_fraction,stop,target,accepted,reject_reason\n");
+    m_equity = open("equity.csv", "t,equity,cash,drawdown\n");
     if (withScores)
-        m_scores = openFile("scores.csv", "t,squeeze,divergence,reset,momentum,volume,total\n");
+        m_scores = open("scores.csv", "t,squeeze,divergence,reset,momentum,volume,total\n");
 }
 
-ResultWriter::~ResultWriter()
+ResultWriter::~ResultWriter() = default;
+
+std::unique_ptr<ResultWriter::Csv> ResultWriter::open(const char* name, const char* header)
 {
-    closeAll();
+    // Direct: the files are new, inside the staged folder whose swap makes them visible.
+    auto csv = std::unique_ptr<Csv>(
+        new Csv { OutputFile(m_folder.filePath(QLatin1String(name)), OutputFile::Mode::Direct), header });
+    csv->buf.reserve(kFlushAt + 4096);
+    return csv;
 }
 
-std::FILE* ResultWriter::openFile(const char* name, const char* header)
+void ResultWriter::append(Csv& csv)
 {
-    const QString path = QDir(m_dir).filePath(QString::fromLatin1(name));
-    std::FILE* f = std::fopen(QFile::encodeName(path).constData(), "wb");
-    if (!f) {
-        closeAll();
-        throw DataError(QStringLiteral("cannot write %1").arg(path));
-    }
-    std::fputs(header, f);
-    return f;
-}
-
-void ResultWriter::flush(std::FILE* f, std::string& buf, bool force)
-{
-    if (!f || (!force && buf.size() < kFlushAt))
+    if (csv.buf.size() < kFlushAt)
         return;
-    if (!buf.empty() && std::fwrite(buf.data(), 1, buf.size(), f) != buf.size())
-        throw DataError(QStringLiteral("write error in %1 (disk full?)").arg(m_dir));
-    buf.clear();
+    csv.file.write(csv.buf.data(), csv.buf.size());
+    csv.buf.clear();
 }
 
 void ResultWriter::onSignal(const SignalRecord& rec)
 {
-    std::string& b = m_signalsBuf;
+    std::string& b = m_signals->buf;
     const Signal& s = rec.signal;
     appendInt(b, s.t);
     b += ',';
@@ -71,12 +65,12 @@ void ResultWriter::onSignal(const SignalRecord& rec)
     b += rec.accepted ? ",1," : ",0,";
     b += rejectReasonName(rec.reason);
     b += '\n';
-    flush(m_signals, b, false);
+    append(*m_signals);
 }
 
 void ResultWriter::onTrade(const Trade& t)
 {
-    std::string& b = m_tradesBuf;
+    std::string& b = m_trades->buf;
     appendInt(b, t.entryMs);
     b += ',';
     appendInt(b, t.exitMs);
@@ -91,24 +85,24 @@ void ResultWriter::onTrade(const Trade& t)
     b += ',';
     appendDouble(b, t.score);
     b += '\n';
-    flush(m_trades, b, false);
+    append(*m_trades);
 }
 
 void ResultWriter::onEquity(const EquityPoint& p)
 {
-    std::string& b = m_equityBuf;
+    std::string& b = m_equity->buf;
     appendInt(b, p.t);
     for (double v : { p.equity, p.cash, p.drawdown }) {
         b += ',';
         appendDouble(b, v);
     }
     b += '\n';
-    flush(m_equity, b, false);
+    append(*m_equity);
 }
 
 void ResultWriter::onBar(const Bar& bar, const PhaseScores& s)
 {
-    std::string& b = m_scoresBuf;
+    std::string& b = m_scores->buf;
     appendInt(b, bar.t);
     for (int i = 0; i < PhaseScores::Count; ++i) {
         b += ',';
@@ -117,30 +111,23 @@ void ResultWriter::onBar(const Bar& bar, const PhaseScores& s)
     b += ',';
     appendDouble(b, s.total);
     b += '\n';
-    flush(m_scores, b, false);
+    append(*m_scores);
 }
 
-void ResultWriter::finish(const BacktestSummary& summary)
+void ResultWriter::finish(const BacktestSummary& summary, const ReportData& report)
 {
-    flush(m_trades, m_tradesBuf, true);
-    flush(m_signals, m_signalsBuf, true);
-    flush(m_equity, m_equityBuf, true);
-    flush(m_scores, m_scoresBuf, true);
-    closeAll();
-    QFile f(QDir(m_dir).filePath(QStringLiteral("summary.json")));
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        throw DataError(QStringLiteral("cannot write %1").arg(f.fileName()));
-    f.write(QByteArray::fromStdString(SummaryJson::toJson(summary).dump(1) + "\n"));
-}
-
-void ResultWriter::closeAll()
-{
-    for (std::FILE** f : { &m_trades, &m_signals, &m_equity, &m_scores }) {
-        if (*f) {
-            std::fclose(*f);
-            *f = nullptr;
-        }
+    for (Csv* csv : { m_trades.get(), m_signals.get(), m_equity.get(), m_scores.get() }) {
+        if (!csv)
+            continue;
+        csv->file.write(csv->buf.data(), csv->buf.size());
+        csv->buf.clear();
+        csv->file.commit();
     }
+    OutputFile json(m_folder.filePath(QStringLiteral("summary.json")), OutputFile::Mode::Direct);
+    json.write(QByteArray::fromStdString(SummaryJson::toJson(summary).dump(1) + "\n"));
+    json.commit();
+    ResultFolder::writeReportData(report, m_folder.path());
+    m_folder.commit();
 }
 
 } // namespace veloce

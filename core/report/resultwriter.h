@@ -1,20 +1,28 @@
 #pragma once
 
 #include "engine/backtestsink.h"
+#include "report/reportdata.h"
+#include "report/stagedfolder.h"
 #include "types/backtestsummary.h"
 
 #include <QString>
-#include <cstdio>
+#include <memory>
 #include <string>
 
 namespace veloce {
 
-// Streams the CSV files of docs/strategy.md §7 into an output folder as the run produces them
-// (constant memory for any length of run), then writes summary.json.
+class OutputFile;
+
+// Streams the CSV files of docs/strategy.md §7 as the run produces them (constant memory for any
+// length of run) into a staged copy of the output folder; finish() adds summary.json and
+// report-data.json and puts the folder in place as a whole (StagedFolder). Until then the folder
+// holds whatever it held before; a run that throws leaves it untouched. Every write, flush and
+// close is checked and fails with the OS reason.
 class ResultWriter : public BacktestSink
 {
 public:
-    // Creates `dir` if needed. Throws DataError naming the path when it cannot write.
+    // Checks that `dir` may be replaced and starts the staged copy. Throws DataError naming the
+    // path when it cannot write.
     ResultWriter(const QString& dir, bool withScores);
     ~ResultWriter() override;
     ResultWriter(const ResultWriter&) = delete;
@@ -26,20 +34,16 @@ public:
     bool wantsBars() const override { return m_scores != nullptr; }
     void onBar(const Bar& bar, const PhaseScores& scores) override;
 
-    // Flushes and closes the CSV files and writes summary.json.
-    void finish(const BacktestSummary& summary);
+    // Completes the CSV files, writes summary.json and report-data.json, and replaces the folder.
+    void finish(const BacktestSummary& summary, const ReportData& report);
 
 private:
-    std::FILE* openFile(const char* name, const char* header);
-    void flush(std::FILE* f, std::string& buf, bool force);
-    void closeAll();
+    struct Csv;
+    std::unique_ptr<Csv> open(const char* name, const char* header);
+    void append(Csv& csv);
 
-    QString m_dir;
-    std::FILE* m_trades = nullptr;
-    std::FILE* m_signals = nullptr;
-    std::FILE* m_equity = nullptr;
-    std::FILE* m_scores = nullptr;
-    std::string m_tradesBuf, m_signalsBuf, m_equityBuf, m_scoresBuf;
+    StagedFolder m_folder;
+    std::unique_ptr<Csv> m_trades, m_signals, m_equity, m_scores;
 };
 
 } // namespace veloce

@@ -103,7 +103,9 @@ BacktestSummary fromJson(const json& j, const QString& source)
     s.rejectedSignals = integer("rejected_signals");
     s.elapsedMs = num("elapsed_ms");
     s.barsPerSecond = num("bars_per_second");
-    s.cancelled = j.value("cancelled", false);
+    if (j.contains("cancelled") && !j["cancelled"].is_boolean())
+        fail("cancelled", "not true or false");
+    s.cancelled = j.contains("cancelled") && j["cancelled"].get<bool>();
     return s;
 }
 

@@ -33,7 +33,8 @@ SweepResult SweepFolder::read(const QString& dir)
 {
     const QString jsonPath = inDir(dir, kSweepJson);
     SweepResult result;
-    SweepJson::readMetadata(JsonFile::read<nlohmann::ordered_json>(jsonPath), jsonPath, result);
+    SweepJson::readMetadata(
+        JsonFile::read<nlohmann::ordered_json>(jsonPath, kMaxJsonBytes), jsonPath, result);
     SweepCsv::read(inDir(dir, kSweepCsv), result);
     const std::int64_t best = result.best;
     result.ranking = SweepAnalysis::rank(result);
@@ -64,8 +65,8 @@ ShardPlan::Part SweepFolder::readShard(const QString& dir)
         throw DataError(QStringLiteral("%1: missing (the shard did not finish)").arg(path));
     ShardPlan::Part part;
     part.label = path;
-    part.result
-        = SweepJson::readShard(JsonFile::read<nlohmann::ordered_json>(path), path, part.shard, part.shards);
+    part.result = SweepJson::readShard(
+        JsonFile::read<nlohmann::ordered_json>(path, kMaxJsonBytes), path, part.shard, part.shards);
     return part;
 }
 

@@ -18,6 +18,9 @@ public:
     static constexpr const char* kSweepCsv = "sweep.csv";
     static constexpr const char* kRankingCsv = "sweep-summary.csv";
     static constexpr const char* kShardJson = "shard.json";
+    // sweep.json holds the grid and the best configuration (kB); shard.json a shard's rows (about
+    // 1 kB per configuration). The cap keeps a hostile folder from taking the memory.
+    static constexpr qint64 kMaxJsonBytes = qint64(256) << 20;
 
     // Creates `dir` if needed. Throws DataError naming the file.
     static void write(const SweepResult& result, const QString& dir);

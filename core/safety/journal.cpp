@@ -382,7 +382,8 @@ void writeEvent(QSqlDatabase& db, std::int64_t sessionId, const SessionEvent& e)
         break;
     }
     case SessionEvent::Kind::State:
-    case SessionEvent::Kind::Alert: {
+    case SessionEvent::Kind::Alert:
+    case SessionEvent::Kind::Venue: { // venue: the broker's verified mode (text) and venue (detail)
         q.prepare(QStringLiteral("INSERT INTO events (session_id, wall_ms, kind, text, origin, detail)"
                                  " VALUES (?, ?, ?, ?, 'session', ?)"));
         for (const QVariant& v : { QVariant(sid), QVariant(qlonglong(e.wallMs)),

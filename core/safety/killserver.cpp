@@ -1,5 +1,6 @@
 #include "safety/killserver.h"
 
+#include "safety/killrequest.h"
 #include "safety/killswitch.h"
 
 #include <QCryptographicHash>
@@ -83,19 +84,17 @@ void KillServer::onConnection()
 
 void KillServer::onRequest(QLocalSocket* socket)
 {
-    if (!socket->canReadLine())
+    if (!socket->canReadLine()) {
+        // No end of line within the limit: not a client of this protocol; do not buffer it all.
+        if (socket->bytesAvailable() > KillRequest::kMaxLineBytes)
+            socket->abort();
         return;
-    const QByteArray line = socket->readLine();
-    const nlohmann::json req
-        = nlohmann::json::parse(line.constData(), line.constData() + line.size(), nullptr, false);
-    const std::string command = req.is_object() && req.contains("command") && req["command"].is_string()
-        ? req["command"].get<std::string>()
-        : std::string();
-    const QString reason = req.is_object() && req.contains("reason") && req["reason"].is_string()
-        ? QString::fromStdString(req["reason"].get<std::string>())
-        : QStringLiteral("kill command");
+    }
+    const QByteArray line = socket->readLine(KillRequest::kMaxLineBytes + 1);
+    const KillRequest request = KillRequest::parse(line);
+    const QString& reason = request.reason;
     nlohmann::json out;
-    if (command == "kill") {
+    if (request.command == KillRequest::Command::Kill) {
         // Answer with this trigger's report: the next flattened() on this (the safety) thread.
         auto* conn = new QMetaObject::Connection;
         QPointer<QLocalSocket> guard(socket);
@@ -113,10 +112,10 @@ void KillServer::onRequest(QLocalSocket* socket)
         m_kill.trigger(reason, QStringLiteral("cli"), true);
         return;
     }
-    if (command == "rearm") {
+    if (request.command == KillRequest::Command::Rearm) {
         m_kill.rearm(QStringLiteral("cli"));
         out["ok"] = true;
-    } else if (command == "status") {
+    } else if (request.command == KillRequest::Command::Status) {
         out["ok"] = true;
     } else {
         out["ok"] = false;

@@ -63,7 +63,16 @@ struct Config
     QString influxUser;
     QString influxPassword; // secret: may come from VELOCE_INFLUX_PASSWORD
     int influxPollIntervalMs = 500;
-    int influxTimeoutMs = 10000;
+    int influxTimeoutMs = 10000; // idle timeout, and deadline of a whole ordinary reply
+    int influxStreamDeadlineMs = 300000; // deadline of one streamed page of history
+
+    // Data: Binance public market data (live source, recorder)
+    QString binanceVenue = QStringLiteral("futures"); // "spot" | "futures": markets without a venue prefix
+    // Endpoints; empty = the venue's public ones. "{venue}" in them becomes "spot" or "futures",
+    // for a proxy that serves both venues.
+    QString binanceWsUrl;
+    QString binanceRestUrl;
+    int binanceWarmupS = 300; // history fetched from REST before the stream is used
 
     // Execution: FreqTrade REST API
     QString freqtradeUrl = QStringLiteral("http://localhost:8080");

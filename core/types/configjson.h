@@ -2,6 +2,7 @@
 
 #include "types/config.h"
 
+#include <QByteArray>
 #include <nlohmann/json_fwd.hpp>
 #include <stdexcept>
 
@@ -25,6 +26,9 @@ private:
 // The single definition of the config schema: keys, types, ranges and defaults. Pure functions
 // on values (no I/O): app/ reads the file, the settings dialog validates edits with the same rules.
 namespace ConfigJson {
+// Parses JSON text with StrictJson (duplicate keys, overflowing numbers and syntax errors are
+// refused naming the key or the line) and applies it. Throws ConfigError naming `source`.
+Config parse(const QByteArray& text, const QString& source, Config base = Config());
 // Applies the keys of `object` on top of `base`. Throws ConfigError naming `source` and the key.
 Config apply(const nlohmann::json& object, const QString& source, Config base = Config());
 // Every value, secrets replaced by "***" when `redactSecrets` (reports, journal, logs).

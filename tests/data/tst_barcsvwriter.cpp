@@ -5,6 +5,7 @@
 #include "data/marketsimulator.h"
 #include "tempfiles.h"
 
+#include <QDir>
 #include <QTest>
 #include <cstring>
 
@@ -18,6 +19,7 @@ private slots:
     void roundTrip_data();
     void roundTrip();
     void text();
+    void unclosedLeavesEarlierFile();
     void cannotCreate();
 };
 
@@ -42,9 +44,9 @@ void TestBarCsvWriter::roundTrip()
     config.bars = bars;
     MarketSimulator sim(config);
     QList<Bar> written;
-    // Awkward doubles first: not short decimals, tiny, large.
-    written.append(Bar { 1, 1.0 / 3, 0.5, 0.1, 0.3, 1e-5, 123456789.123 });
-    written.append(Bar { 2, 0.1 + 0.2, 1e300, 1e-300, 2.5, 0, 5e-324 });
+    // Awkward doubles first: not short decimals, tiny, large (within the readers' BarLimits).
+    written.append(Bar { 1704067190000, 1.0 / 3, 0.5, 0.1, 0.3, 1e-5, 123456789.123 });
+    written.append(Bar { 1704067191000, 0.1 + 0.2, 9.99e11, 1.1e-12, 2.5, 0, 5e-324 });
     Bar b;
     while (sim.next(b))
         written.append(b);
@@ -76,13 +78,28 @@ void TestBarCsvWriter::text()
     {
         BarCsvWriter writer(path);
         writer.write(Bar { 1704067200000, 65000.12, 65001, 64999.5, 65000, 0.00123, 2 });
-        // no close(): the destructor still completes the file
+        writer.close();
     }
     QFile f(path);
     QVERIFY(f.open(QIODevice::ReadOnly));
     QCOMPARE(f.readAll(),
         QByteArray("t,open,high,low,close,vbuy,vsell\n"
                    "1704067200000,65000.12,65001,64999.5,65000,0.00123,2\n"));
+}
+
+void TestBarCsvWriter::unclosedLeavesEarlierFile()
+{
+    // A writer destroyed without close() (an error on the way) leaves what was there before.
+    TempFiles tmp;
+    const QString path = tmp.write(QStringLiteral("keep.csv"), "earlier\n");
+    {
+        BarCsvWriter writer(path);
+        writer.write(Bar { 1704067200000, 1, 1, 1, 1, 1, 1 });
+    }
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), QByteArray("earlier\n"));
+    QCOMPARE(QDir(tmp.path(QString())).entryList(QDir::Files), QStringList { QStringLiteral("keep.csv") });
 }
 
 void TestBarCsvWriter::cannotCreate()
@@ -93,7 +110,8 @@ void TestBarCsvWriter::cannotCreate()
         BarCsvWriter writer(path);
         QFAIL("no DataError");
     } catch (const DataError& e) {
-        QVERIFY2(e.message().startsWith(path + QStringLiteral(": cannot create")), qPrintable(e.message()));
+        QVERIFY2(e.message() == path + QStringLiteral(": cannot write: No such file or directory"),
+            qPrintable(e.message()));
     }
 }
 

@@ -51,7 +51,16 @@ void TestBarFileErrors::malformedRow_data()
         << "klines" << good + "17040672600x0,1,2,0.5,1.5,10,1,10,5,4,4,0\n"
         << 2 << "open_time '17040672600x0' is not an integer";
     QTest::newRow("klines: time out of range") << "klines" << QByteArray("-5,1,2,0.5,1.5,10,1,10,5,4,4,0\n")
-                                               << 1 << "neither milliseconds nor microseconds";
+                                               << 1 << "open_time -5 is not a time since 1970";
+    QTest::newRow("klines: 1970 milliseconds")
+        << "klines" << QByteArray("86400000,1,2,0.5,1.5,10,86459999,10,5,4,4,0\n") << 1
+        << "open_time 86400000 is not a time since 1970 in seconds, milliseconds, microseconds or "
+           "nanoseconds";
+    QTest::newRow("klines: price above the range")
+        << "klines" << QByteArray("1704067200000,1,2e12,0.5,1.5,10,1704067259999,10,5,4,4,0\n") << 1
+        << "high 2e+12 is outside the supported price range [1e-12, 1e+12]";
+    QTest::newRow("bars: volume above the range") << "bars" << kBarsHeader + "1704067202000,1,1,1,1,2e15,0\n"
+                                                  << 2 << "vbuy 2e+15 is above the supported maximum 1e+15";
     QTest::newRow("klines: high < low") << "klines" << good + "1704067260000,1,0.5,2,1,10,1,10,5,4,4,0\n"
                                         << 2 << "high 0.5 is below low 2";
     QTest::newRow("klines: high < close")
@@ -134,7 +143,8 @@ void TestBarFileErrors::skipBadRows_data()
         << QByteArray("1,100,1,1,1,1704067200100,True\n2,x,1,2,2,1704067200200,True\n3,102,1,3,3,"
                       "1704067200300,False\n")
         << 1 << 1 << 2;
-    QTest::newRow("bars: all bad") << "bars" << kBarsHeader + "1,2,1,1,1,1,1\n2,1,1,1,1,-1,1\n"
+    QTest::newRow("bars: all bad") << "bars"
+                                   << kBarsHeader + "1704067200000,2,1,1,1,1,1\n1704067201000,1,1,1,1,-1,1\n"
                                    << 0 << 2 << 2;
 }
 
@@ -173,8 +183,9 @@ void TestBarFileErrors::outOfOrder_data()
             + row(1704067320000)
         << "1704067200000,1704067260000,1704067320000" << 2 << qint64(1704067260000);
     QTest::newRow("bars: older") << "bars"
-                                 << kBarsHeader + "2000,1,1,1,1,1,1\n1000,1,1,1,1,1,1\n3000,1,1,1,1,1,1\n"
-                                 << "2000,3000" << 1 << qint64(1000);
+                                 << kBarsHeader
+            + "1704067202000,1,1,1,1,1,1\n1704067201000,1,1,1,1,1,1\n1704067203000,1,1,1,1,1,1\n"
+                                 << "1704067202000,1704067203000" << 1 << qint64(1704067201000);
     // A trade that goes back a second opens a bar for that older second, which is dropped;
     // the later trades of the newer second then form a duplicate bar, also dropped.
     QTest::newRow("aggTrades: time goes back")

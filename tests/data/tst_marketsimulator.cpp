@@ -1,5 +1,7 @@
 // The built-in market: deterministic, well-formed, BTC-like, and -- what a user notices -- it
-// has the quiet squeezes and the breakouts with volume that make the V9 strategy trade.
+// has the squeezes and the volume spikes that make the V9 strategy trade, and the calendar of a
+// real market (busy US afternoons, quiet nights and weekends). Its statistics against real data
+// are in tst_simulatortexture, its fairness to the strategy in tst_nofreelunch.
 #include "data/marketsimulator.h"
 
 #include <QTest>
@@ -32,7 +34,7 @@ struct Reference
 {
     double atrSqueezeShare = 0; // bars in squeeze, Keltner from ATR
     double rangeSqueezeShare = 0; // bars in squeeze, Keltner from the range (the default)
-    int atrEpisodes3Min = 0; // ATR squeezes that lasted three minutes or more
+    int rangeEpisodes3Min = 0; // range squeezes that lasted three minutes (the phase's full score)
     double volumeSpikeShare = 0; // bars whose volume is > 2x the mean of the 49 before
     int atrEntries = 0; // bars with squeeze(ATR) + momentum + volume >= 4
     int rangeEntries = 0;
@@ -76,8 +78,6 @@ Reference reference(const std::vector<Bar>& bars)
             if (atrStart < 0)
                 atrStart = t;
         } else {
-            if (atrStart >= 0 && bars[i - 1].t - atrStart >= 180000)
-                ++r.atrEpisodes3Min;
             atrStart = -1;
         }
         if (rangeSqueeze) {
@@ -85,6 +85,8 @@ Reference reference(const std::vector<Bar>& bars)
             if (rangeStart < 0)
                 rangeStart = t;
         } else {
+            if (rangeStart >= 0 && bars[i - 1].t - rangeStart >= 180000)
+                ++r.rangeEpisodes3Min;
             rangeStart = -1;
         }
         double momentum = 0;
@@ -127,6 +129,8 @@ private slots:
     void realisticDay_data();
     void realisticDay();
     void staysAtBtcLevel();
+    void calendar();
+    void volatilityIsNormalised();
     void finiteAndEndless();
 };
 
@@ -210,20 +214,24 @@ void TestMarketSimulator::realisticDay()
     const auto bars = generate(seed, 86400); // one day of seconds
     const Reference r = reference(bars);
 
-    // Squeezes the user can see: quiet phases of minutes, many times a day, in both Keltner forms.
+    qInfo("squeeze share atr %.3f range %.3f, range episodes >= 3 min %d, volume spikes %.3f, "
+          "signal bars atr %d range %d",
+        r.atrSqueezeShare, r.rangeSqueezeShare, r.rangeEpisodes3Min, r.volumeSpikeShare, r.atrEntries,
+        r.rangeEntries);
+    // Squeezes the user can see: in the ATR form on 10-60 % of bars, as on real data; in the
+    // default range form nearly always, in episodes long enough for the full score, many times a day.
     QVERIFY2(
-        r.atrSqueezeShare > 0.15 && r.atrSqueezeShare < 0.75, qPrintable(QString::number(r.atrSqueezeShare)));
-    QVERIFY2(r.atrEpisodes3Min >= 20, qPrintable(QString::number(r.atrEpisodes3Min)));
+        r.atrSqueezeShare > 0.10 && r.atrSqueezeShare < 0.60, qPrintable(QString::number(r.atrSqueezeShare)));
     QVERIFY2(r.rangeSqueezeShare > 0.8, qPrintable(QString::number(r.rangeSqueezeShare)));
+    QVERIFY2(r.rangeEpisodes3Min >= 20, qPrintable(QString::number(r.rangeEpisodes3Min)));
     // Bursty volume: spikes above twice the recent mean are common but not the rule.
     QVERIFY2(r.volumeSpikeShare > 0.02 && r.volumeSpikeShare < 0.25,
         qPrintable(QString::number(r.volumeSpikeShare)));
-    // So the strategy gets entry scores >= 4 -- regularly, not on every bar.
-    QVERIFY2(r.atrEntries >= 50 && r.atrEntries < 86400 / 10, qPrintable(QString::number(r.atrEntries)));
+    // So the default strategy gets entry scores >= 4 -- regularly, not on every bar.
     QVERIFY2(r.rangeEntries >= 50 && r.rangeEntries < 86400 / 4, qPrintable(QString::number(r.rangeEntries)));
 
     // BTC-like returns: daily volatility of a few percent, fat tails, taker flow that leans
-    // with the move.
+    // with the second's move.
     double s1 = 0, s2 = 0, s4 = 0;
     double cx = 0, cy = 0, cxy = 0, cxx = 0, cyy = 0;
     double volume = 0;
@@ -271,6 +279,80 @@ void TestMarketSimulator::staysAtBtcLevel()
         QVERIFY2(lo > 40000 && hi < 160000,
             qPrintable(QStringLiteral("seed %1: %2..%3").arg(seed).arg(lo).arg(hi)));
     }
+}
+
+void TestMarketSimulator::calendar()
+{
+    // Four weeks from Monday 2024-01-01: busy US afternoons (13-17 UTC) against the Asian night
+    // (1-6 UTC), weekdays against weekends; the calendar measured on the sample data asks for
+    // about 1.7x and 0.6x in volatility, 2.1x and 0.5x in volume.
+    SimulatorConfig c;
+    c.seed = 5;
+    c.bars = 28 * 86400;
+    MarketSimulator sim(c);
+    enum Bucket
+    {
+        Afternoon,
+        Night,
+        Weekday,
+        Weekend
+    };
+    double absReturn[4] = {};
+    double volume[4] = {};
+    double count[4] = {};
+    Bar b;
+    double prevClose = 0;
+    while (sim.next(b)) {
+        const std::int64_t s = b.t / 1000;
+        const int hour = int(s / 3600 % 24);
+        const bool weekend = (s / 86400 + 3) % 7 >= 5; // 1970-01-01 was a Thursday
+        const double a = prevClose > 0 ? std::abs(b.close / prevClose - 1) : 0;
+        prevClose = b.close;
+        auto add = [&](Bucket k) {
+            absReturn[k] += a;
+            volume[k] += b.volume();
+            count[k] += 1;
+        };
+        add(weekend ? Weekend : Weekday);
+        if (!weekend && hour >= 13 && hour < 17)
+            add(Afternoon);
+        if (!weekend && hour >= 1 && hour < 6)
+            add(Night);
+    }
+    auto ratio = [&](const double* x, Bucket a, Bucket b) { return (x[a] / count[a]) / (x[b] / count[b]); };
+    const double dayNightVol = ratio(absReturn, Afternoon, Night);
+    const double dayNightVolume = ratio(volume, Afternoon, Night);
+    const double weekendVol = ratio(absReturn, Weekend, Weekday);
+    const double weekendVolume = ratio(volume, Weekend, Weekday);
+    qInfo("afternoon / night: volatility %.2f, volume %.2f; weekend / weekday: volatility %.2f, volume %.2f",
+        dayNightVol, dayNightVolume, weekendVol, weekendVolume);
+    QVERIFY2(dayNightVol > 1.2, qPrintable(QString::number(dayNightVol)));
+    QVERIFY2(dayNightVolume > 1.5, qPrintable(QString::number(dayNightVolume)));
+    QVERIFY2(weekendVol < 0.85, qPrintable(QString::number(weekendVol)));
+    QVERIFY2(weekendVolume < 0.75, qPrintable(QString::number(weekendVolume)));
+}
+
+void TestMarketSimulator::volatilityIsNormalised()
+{
+    // The cascade's volatility has a long-run mean square of 1 and its activity a mean of 1, so
+    // kSigmaPerSecond and kVolumePerSecond are the simulator's long-run levels. Half a year of
+    // seconds per seed covers the slowest component (four days) some forty times.
+    double squares = 0;
+    double activity = 0;
+    double n = 0;
+    for (std::uint64_t seed : { 1, 2, 3 }) {
+        Xoshiro256 rng(seed);
+        VolatilityCascade cascade(rng);
+        for (int i = 0; i < 16'000'000; ++i) {
+            cascade.step(std::uint32_t(rng.next() >> 32), rng);
+            squares += cascade.sigma() * cascade.sigma();
+            activity += cascade.activity();
+            n += 1;
+        }
+    }
+    qInfo("mean sigma^2 %.3f, mean activity %.3f", squares / n, activity / n);
+    QVERIFY2(std::abs(squares / n - 1) < 0.15, qPrintable(QString::number(squares / n)));
+    QVERIFY2(std::abs(activity / n - 1) < 0.15, qPrintable(QString::number(activity / n)));
 }
 
 void TestMarketSimulator::finiteAndEndless()

@@ -27,6 +27,25 @@ Signal makeSignal(Side side, double price, double fraction, double stop, double 
     return s;
 }
 
+// Open LONGs with the given entry notionals, entered an hour before kT0 at 100 and marked at 100
+// (no unrealised PnL), ids 1, 2, ... in that order.
+std::vector<Position> longsAt100(const QList<double>& notionals)
+{
+    std::vector<Position> positions;
+    for (double n : notionals) {
+        Position pos;
+        pos.id = std::int64_t(positions.size()) + 1;
+        pos.side = Side::Long;
+        pos.entryMs = kT0 - 3600000;
+        pos.entry = pos.last = 100;
+        pos.qty = n / 100;
+        pos.stop = 1;
+        pos.target = 1000;
+        positions.push_back(pos);
+    }
+    return positions;
+}
+
 bool close(double a, double b, double rel = 1e-12)
 {
     return std::fabs(a - b) <= rel * std::max({ std::fabs(a), std::fabs(b), 1.0 });
@@ -48,6 +67,8 @@ private slots:
     void quantityUsesCurrentEquity();
     void rejectOrder_data();
     void rejectOrder();
+    void marginTolerance_data();
+    void marginTolerance();
     void exitWanted_data();
     void exitWanted();
     void closeKeepsOpeningOrder();
@@ -277,23 +298,51 @@ void TestPortfolio::rejectOrder()
     c.entryCooldownS = cooldownS;
     c.leverage = leverage;
     Portfolio p(c);
-    std::vector<Position> positions;
-    std::int64_t id = 1;
-    for (double n : openNotionals) {
-        Position pos;
-        pos.id = id++;
-        pos.side = Side::Long;
-        pos.entryMs = kT0 - 3600000;
-        pos.entry = pos.last = 100;
-        pos.qty = n / 100;
-        pos.stop = 1;
-        pos.target = 1000;
-        positions.push_back(pos);
-    }
+    const std::vector<Position> positions = longsAt100(openNotionals);
     const std::int64_t signalT = kT0;
-    p.restore(100000, positions, id, sinceEntryMs < 0 ? 0 : signalT - sinceEntryMs);
+    p.restore(
+        100000, positions, std::int64_t(positions.size()) + 1, sinceEntryMs < 0 ? 0 : signalT - sinceEntryMs);
     QCOMPARE(p.equity(), 100000.0);
     QCOMPARE(p.check(makeSignal(Side::Long, 100, fraction, 98, 110, signalT), peak), expected);
+}
+
+void TestPortfolio::marginTolerance_data()
+{
+    QTest::addColumn<double>("fill");
+    QTest::addColumn<double>("stop");
+    QTest::addColumn<double>("fraction");
+    QTest::addColumn<QList<double>>("openNotionals"); // LONGs at 100, marked at 100
+    QTest::addColumn<RejectReason>("expected");
+    // Equity 100000 throughout; margin + new notional is compared with equity * (1 + 1e-9).
+    // Fraction 1 at 65868.57 (stop 100 below, so the risk cap 20 units does not bind):
+    // qty = 100000 / 65868.57 and qty * 65868.57 = 100000.00000000001, one ulp above equity.
+    QTest::newRow("whole equity, one ulp above by rounding: accepted")
+        << 65868.57 << 65768.57 << 1.0 << QList<double> {} << RejectReason::None;
+    // Fraction 0.5 at 100 (stop 98): new notional 50000 on top of the open one.
+    QTest::newRow("1e-15 above: accepted")
+        << 100.0 << 98.0 << 0.5 << QList<double> { 50000.0000000001 } << RejectReason::None;
+    QTest::newRow("2e-9 above: refused")
+        << 100.0 << 98.0 << 0.5 << QList<double> { 50000.0002 } << RejectReason::Margin;
+    QTest::newRow("1e-6 above: refused")
+        << 100.0 << 98.0 << 0.5 << QList<double> { 50000.1 } << RejectReason::Margin;
+}
+
+void TestPortfolio::marginTolerance()
+{
+    QFETCH(double, fill);
+    QFETCH(double, stop);
+    QFETCH(double, fraction);
+    QFETCH(QList<double>, openNotionals);
+    QFETCH(RejectReason, expected);
+    Portfolio p { Config() };
+    const std::vector<Position> positions = longsAt100(openNotionals);
+    p.restore(100000, positions, std::int64_t(positions.size()) + 1, 0);
+    QCOMPARE(p.equity(), 100000.0);
+    const Signal s = makeSignal(Side::Long, fill, fraction, stop, fill * 2);
+    // Every row is above equity without the tolerance: a plain "<= equity" would refuse them all.
+    const double demand = p.marginUsed() + p.quantityFor(s, fill) * fill;
+    QVERIFY2(demand > p.equity(), qPrintable(QString::number(demand, 'g', 17)));
+    QCOMPARE(p.check(s, 100000.0), expected);
 }
 
 void TestPortfolio::exitWanted_data()

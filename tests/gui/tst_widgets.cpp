@@ -224,9 +224,9 @@ private Q_SLOTS:
         QCOMPARE(d.signalsModel()->total(), 2);
         QCOMPARE(d.signalsModel()->count(RejectReason::MaxPositions, Side::Long), 1);
         QCOMPARE(d.equityChart()->equityPointCount(), 2);
-        QTest::qWait(100);
         CandleChartView* chart = d.candleChart()->view();
-        QVERIFY(chart->candleObjectCount() > 10);
+        // The chart redraws on its coalescing timer: wait for it (5 s against a hang), not a fixed time.
+        QTRY_VERIFY(chart->candleObjectCount() > 10);
         QVERIFY(chart->candleObjectCount() <= ChartViewport::kMaxCandles);
         QVERIFY(chart->markerCount() >= 2); // the trade's entry and exit
         auto* exportButton = d.findChild<QPushButton*>(QStringLiteral("exportReport"));

@@ -1,18 +1,32 @@
 // Every failure a user can meet with an InfluxDB source gives a clear message, against a real
 // influxd: connection refused, timeout, 401, unknown database / retention policy / measurement
 // / market, malformed reply, no data in the range; and a server that dies mid-stream is either
-// resumed seamlessly or reported, never with a duplicated bar.
+// resumed seamlessly or reported, never with a duplicated bar. Against a misbehaving loopback
+// server (issue 11): credentials it echoes never reach a message, a reply that never ends or
+// trickles fails with a clear message naming the endpoint and memory stays bounded -- for
+// statements, chunked history streams and live polls, in the library and in veloce-cli.
+#include "clirunner.h"
+#include "data/influxclient.h"
 #include "data/influxerror.h"
+#include "data/influxlivepoller.h"
+#include "data/influxquerystream.h"
 #include "data/influxsource.h"
+#include "data/networkreplyguard.h"
 #include "influxserver.h"
 #include "influxtestdata.h"
+#include "loopbackhttpserver.h"
+#include "processmemory.h"
+#include "secretleaks.h"
 
+#include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 
 using namespace veloce;
+using veloce::test::peakRss;
 
 namespace {
 constexpr std::int64_t kT0 = 1700000000000;
@@ -35,6 +49,35 @@ QString errorOf(InfluxSource& source, InfluxError::Kind* kind = nullptr)
     }
     return {};
 }
+
+// What the first request of `path` fails with: an InfluxSource (a statement, read whole), a
+// chunked query stream, or the live poller (reported through stalled()).
+QString failureOf(const QString& path, const InfluxSettings& s, InfluxError::Kind* kind)
+{
+    if (path == QLatin1String("source")) {
+        InfluxSource source(s, { kSpot }, kNone, kAll);
+        return errorOf(source, kind);
+    }
+    if (path == QLatin1String("stream")) {
+        InfluxClient client(s);
+        try {
+            InfluxQueryStream stream(client, QStringLiteral("SELECT close FROM x"), {}, 1000);
+            const char* b = nullptr;
+            const char* e = nullptr;
+            while (stream.nextLine(b, e)) { }
+        } catch (const InfluxError& e) {
+            *kind = e.kind();
+            return e.message();
+        }
+        return {};
+    }
+    InfluxLivePoller poller(s, { kSpot }, kT0, {});
+    QSignalSpy stalled(&poller, &InfluxLivePoller::stalled);
+    poller.start();
+    if (!stalled.wait(30000))
+        return {};
+    return stalled.first().at(0).toString();
+}
 } // namespace
 
 class TestInfluxErrors : public QObject
@@ -49,6 +92,12 @@ private slots:
     void authentication();
     void killedMidStream_data();
     void killedMidStream();
+    void echoedCredentialsAreRedacted_data();
+    void echoedCredentialsAreRedacted();
+    void repliesAreBounded_data();
+    void repliesAreBounded();
+    void cliRedactsAndBounds_data();
+    void cliRedactsAndBounds();
 
 private:
     InfluxSettings settings(const QString& db = QStringLiteral("errs")) const;
@@ -314,6 +363,138 @@ void TestInfluxErrors::killedMidStream()
         QVERIFY(count >= 5000 && count < kRows);
         QVERIFY(m_server.start());
     }
+}
+
+void TestInfluxErrors::echoedCredentialsAreRedacted_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<bool>("json");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("said");
+    QTest::newRow("401 JSON, history") << 401 << true << "source"
+                                       << "rejected user \"admin\" (HTTP 401";
+    QTest::newRow("403 JSON, history") << 403 << true << "source"
+                                       << "(HTTP 403";
+    QTest::newRow("500 plain text, history") << 500 << false << "source"
+                                             << "failed (HTTP 500";
+    QTest::newRow("400 JSON, live poll") << 400 << true << "poller"
+                                         << "rejected the request (HTTP 400";
+    QTest::newRow("401 plain text, live poll") << 401 << false << "poller"
+                                               << "rejected user \"admin\" (HTTP 401";
+}
+
+void TestInfluxErrors::echoedCredentialsAreRedacted()
+{
+    QFETCH(int, status);
+    QFETCH(bool, json);
+    QFETCH(QString, path);
+    QFETCH(QString, said);
+    LoopbackHttpServer echo({ LoopbackHttpServer::Mode::Echo, status, json, 100 });
+    InfluxSettings s = settings();
+    s.setUrl(echo.url());
+    s.user = QStringLiteral("admin");
+    s.password = QStringLiteral("S3cret-Pa55!word");
+    InfluxError::Kind kind {};
+    const QString message = failureOf(path, s, &kind);
+    QVERIFY2(message.contains(said), qPrintable(message));
+    QVERIFY2(message.contains(QLatin1String("***")), qPrintable(message)); // the echo was there
+    QVERIFY2(message.contains(echo.url()), qPrintable(message));
+    const QStringList found = test::leakedSecrets(message,
+        { s.password, QStringLiteral("S3cret-Pa55%21word"), test::basicCredentials(s.user, s.password) });
+    QVERIFY2(found.isEmpty(), qPrintable(QStringLiteral("%1 leaked: %2").arg(found.join(u','), message)));
+}
+
+void TestInfluxErrors::repliesAreBounded_data()
+{
+    QTest::addColumn<int>("mode"); // LoopbackHttpServer::Mode
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<int>("deadlineMs"); // influx_timeout_ms, or the stream deadline for "stream"
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<QString>("message"); // after "InfluxDB at <url>: "
+    const int flood = int(LoopbackHttpServer::Mode::Flood);
+    const int trickle = int(LoopbackHttpServer::Mode::Trickle);
+    const int tooLarge = int(InfluxError::Kind::TooLarge);
+    const int timeout = int(InfluxError::Kind::Timeout);
+    QTest::newRow("endless reply to a statement")
+        << flood << "source" << 600000 << tooLarge << "/query reply exceeded 64 MiB";
+    QTest::newRow("statement reply, a byte every 100 ms")
+        << trickle << "source" << 400 << timeout
+        << "/query did not complete within 400 ms (influx_timeout_ms)";
+    QTest::newRow("endless line in a chunked history reply")
+        << flood << "stream" << 600000 << tooLarge
+        << "/query reply exceeded 64 MiB in one chunk (chunked reply without a line end)";
+    QTest::newRow("chunked history reply, a byte every 100 ms")
+        << trickle << "stream" << 500 << timeout
+        << "/query did not complete within 500 ms (influx_stream_deadline_ms)";
+    QTest::newRow("endless reply to a live poll")
+        << flood << "poller" << 600000 << tooLarge << "/query reply exceeded 64 MiB";
+    QTest::newRow("live poll, a byte every 100 ms")
+        << trickle << "poller" << 400 << timeout
+        << "/query did not complete within 400 ms (influx_timeout_ms)";
+}
+
+void TestInfluxErrors::repliesAreBounded()
+{
+    QFETCH(int, mode);
+    QFETCH(QString, path);
+    QFETCH(int, deadlineMs);
+    QFETCH(int, kind);
+    QFETCH(QString, message);
+    LoopbackHttpServer server({ LoopbackHttpServer::Mode(mode), 200, true, 100 });
+    InfluxSettings s = settings();
+    s.setUrl(server.url());
+    s.retries = 0;
+    // Only the bound under test can end the reply: the other one is far away.
+    s.timeoutMs = path == QLatin1String("stream") ? 600000 : deadlineMs;
+    s.streamDeadlineMs = path == QLatin1String("stream") ? deadlineMs : 600000;
+    const qint64 before = peakRss();
+    InfluxError::Kind got {};
+    const QString error = failureOf(path, s, &got);
+    QCOMPARE(error, QStringLiteral("InfluxDB at %1: %2").arg(server.url(), message));
+    if (path != QLatin1String("poller"))
+        QCOMPARE(int(got), kind);
+    // Bounded: the endless reply was cut at the cap, not buffered until memory ran out.
+    QVERIFY2(peakRss() - before < 4 * NetworkReplyGuard::kMaxReplyBytes,
+        qPrintable(QStringLiteral("peak RSS grew by %1 MiB").arg((peakRss() - before) >> 20)));
+}
+
+void TestInfluxErrors::cliRedactsAndBounds_data()
+{
+    QTest::addColumn<int>("mode"); // LoopbackHttpServer::Mode
+    QTest::addColumn<int>("timeoutMs"); // influx_timeout_ms in the config
+    QTest::addColumn<QString>("said"); // on stderr
+    QTest::newRow("401 echoing the credentials")
+        << int(LoopbackHttpServer::Mode::Echo) << 10000 << "rejected user \"admin\" (HTTP 401";
+    QTest::newRow("endless reply") << int(LoopbackHttpServer::Mode::Flood) << 600000
+                                   << "/query reply exceeded 64 MiB";
+    QTest::newRow("a byte every 100 ms") << int(LoopbackHttpServer::Mode::Trickle) << 400
+                                         << "/query did not complete within 400 ms (influx_timeout_ms)";
+}
+
+void TestInfluxErrors::cliRedactsAndBounds()
+{
+    QFETCH(int, mode);
+    QFETCH(int, timeoutMs);
+    QFETCH(QString, said);
+    LoopbackHttpServer server({ LoopbackHttpServer::Mode(mode), 401, true, 100 });
+    QTemporaryDir dir;
+    const QString config = dir.filePath(QStringLiteral("influx.json"));
+    QFile f(config);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(QByteArray::fromStdString(
+        nlohmann::json { { "influx_user", "admin" }, { "influx_timeout_ms", timeoutMs } }.dump()));
+    f.close();
+    const QString password = QStringLiteral("Cli-S3cret-pw");
+    QProcessEnvironment env;
+    env.insert(QStringLiteral("VELOCE_INFLUX_PASSWORD"), password);
+    const CliRun run
+        = runCliServing({ QStringLiteral("markets"), QStringLiteral("--influx"), server.url(),
+                            QStringLiteral("--db"), QStringLiteral("x"), QStringLiteral("--config"), config },
+            env);
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(said) && run.err.contains(server.url()), qPrintable(run.err));
+    const QStringList secrets { password, test::basicCredentials(QStringLiteral("admin"), password) };
+    QVERIFY2(test::leakedSecrets(run.err + run.out, secrets).isEmpty(), qPrintable(run.err + run.out));
 }
 
 QTEST_GUILESS_MAIN(TestInfluxErrors)

@@ -63,7 +63,7 @@ function paneInk() {
   const { report, url, page, result, close } = await openOffline(args.report);
   try {
     await page.goto(url, { waitUntil: 'load' });
-    await page.waitForSelector('body[data-ready]', { timeout: 60000 });
+    await page.waitForSelector('body[data-ready]');
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     const state = await page.evaluate(() => ({
       ready: document.body.dataset.ready, errors: window.veloceReport.errors, renderMs: window.veloceReport.renderMs,
@@ -157,7 +157,15 @@ function paneInk() {
       return { p, e, s };
     });
     if (sync) {
-      await page.waitForTimeout(300);
+      // The charts follow each other through range-change callbacks, which the library delivers
+      // on a later frame: wait until they agree (a generous deadline against a hang, not a speed
+      // limit), then check -- a chart that never follows fails below.
+      const synced = () => {
+        const [p, e, s] = ['price', 'equity', 'scores'].map((k) => window.veloceReport.charts[k].timeScale().getVisibleRange());
+        const tol = Math.max((p.to - p.from) * 0.25, 3600);
+        return [e, s].every((r) => Math.abs(r.from - p.from) <= tol && Math.abs(r.to - p.to) <= tol);
+      };
+      await page.waitForFunction(synced, null, { timeout: 30000 }).catch(() => {});
       const later = await page.evaluate(() => ['price', 'equity', 'scores'].map((k) => window.veloceReport.charts[k].timeScale().getVisibleRange()));
       const [p, e, s] = later;
       const span = p.to - p.from, tol = Math.max(span * 0.25, 3600);

@@ -34,7 +34,7 @@ function ink(id) {
   const { url, page, result, close } = await openOffline(args.report);
   try {
     await page.goto(url, { waitUntil: 'load' });
-    await page.waitForSelector('body[data-ready]', { timeout: 60000 });
+    await page.waitForSelector('body[data-ready]');
     const ready = await page.evaluate(() => ({ ready: document.body.dataset.ready, errors: window.veloceSweep.errors }));
     check(ready.ready === 'yes', 'page reported errors: ' + JSON.stringify(ready.errors));
 

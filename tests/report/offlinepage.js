@@ -18,6 +18,11 @@ async function openOffline(reportPath) {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run',
            '--disable-component-update', '--disable-sync'],
   });
+  // Playwright's implicit 30 s limit on navigation and actions is a wall-clock limit: on a busy
+  // 2-core machine a large report takes a few seconds to load and draw, so allow 120 s (a deadline
+  // against a hang, far above the measured step; speed is tests/bench/report-bench.sh's business).
+  context.setDefaultTimeout(120000);
+  context.setDefaultNavigationTimeout(120000);
   const result = { requests: [], consoleErrors: [], dialogs: [] };
   await context.route('**/*', (route) => (route.request().url() === url ? route.continue() : route.abort()));
   const page = context.pages()[0] || (await context.newPage());

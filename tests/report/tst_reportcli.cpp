@@ -81,7 +81,7 @@ void TestReportCli::brokenFolderGivesClearErrors_data()
     QTest::newRow("no report-data") << QStringLiteral("report-data.json") << QByteArray() << QStringList()
                                     << QStringLiteral("report-data.json: missing");
     QTest::newRow("bad json") << QStringLiteral("summary.json") << QByteArray("{\"bars\": 12,\n  oops }")
-                              << QStringList() << QStringLiteral("summary.json: not valid JSON");
+                              << QStringList() << QStringLiteral("summary.json: malformed JSON at line 2");
     QTest::newRow("usage") << QString() << QByteArray()
                            << QStringList { QStringLiteral("--in"), QStringLiteral("x") }
                            << QStringLiteral("--in DIR and --out FILE are required");

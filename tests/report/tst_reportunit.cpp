@@ -373,7 +373,7 @@ void TestReportUnit::resultFolderErrorsNameFileAndLine_data()
                             << QStringLiteral("signals.csv:2: reject_reason \"because\" is unknown");
     QTest::newRow("json") << QStringLiteral("report-data.json")
                           << QByteArray("{\"format\":1,\n\"views\":[,]}")
-                          << QStringLiteral("report-data.json: not valid JSON");
+                          << QStringLiteral("report-data.json: malformed JSON at line 2, column 10");
     QTest::newRow("json key") << QStringLiteral("report-data.json") << QByteArray("{\"format\":1}")
                               << QStringLiteral("report-data.json: key \"app_version\": missing");
     QTest::newRow("count") << QStringLiteral("trades.csv") << (tradesHeader + row + row)
@@ -403,8 +403,7 @@ void TestReportUnit::resultFolderErrorsNameFileAndLine()
         BacktestSummary summary;
         summary.totalTrades = 1;
         summary.signalCount = 1;
-        writer.finish(summary);
-        ResultFolder::writeReportData(collector.result(summary, QString(), Config()), dir.path());
+        writer.finish(summary, collector.result(summary, QString(), Config()));
     }
     QVERIFY(ResultFolder::read(dir.path()).tradeCount == 1); // the intact folder reads
     writeFile(dir.filePath(file), content);

@@ -1,5 +1,6 @@
 #include "fakefreqtrade.h"
 
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QTcpSocket>
 #include <QTimer>
@@ -111,7 +112,9 @@ void FakeFreqtrade::onReadable(QTcpSocket* socket)
             socket->abort();
             return;
         }
-        const Reply reply = handle(method, path, headers, body);
+        Reply reply = handle(method, path, headers, body);
+        if (echoCredentials && reply.status >= 400)
+            echoInto(reply, headers);
         if (m_delay.contains(key)) {
             // Executed now, answered late (a slow bot or exchange).
             QTimer::singleShot(m_delay.take(key), socket, [this, socket, reply] { respond(socket, reply); });
@@ -141,6 +144,43 @@ FakeFreqtrade::Reply FakeFreqtrade::rpcError(const QString& path, const QString&
 FakeFreqtrade::Reply FakeFreqtrade::detail(int status, const QString& message)
 {
     return { status, { { "detail", message.toStdString() } } };
+}
+
+void FakeFreqtrade::echoInto(Reply& reply, const QHash<QByteArray, QByteArray>& headers)
+{
+    const QByteArray auth = headers.value("authorization");
+    std::string echo = " [request had Authorization: " + auth.toStdString() + "]";
+    if (auth.startsWith("Basic ")) {
+        const QByteArray plain = QByteArray::fromBase64(auth.mid(6));
+        const qsizetype colon = plain.indexOf(':');
+        const std::string user = plain.left(colon).toStdString();
+        const std::string pw = plain.mid(colon + 1).toStdString();
+        echo += " u=" + user + "&p=" + pw + " {\"username\": \"" + user + "\", \"password\": \"" + pw
+            + "\"} password " + pw;
+    }
+    for (const char* key : { "detail", "error" })
+        if (reply.body.is_object() && reply.body.contains(key) && reply.body[key].is_string())
+            reply.body[key] = reply.body[key].get<std::string>() + echo;
+    if (reply.body.is_object() && reply.body.contains("detail") && reply.body["detail"].is_array())
+        for (auto& d : reply.body["detail"])
+            d["msg"] = d.value("msg", std::string()) + echo;
+}
+
+QString FakeFreqtrade::newToken(const char* type)
+{
+    // An HS256 JWT's shape: base64url(header).base64url(claims).signature.
+    const auto b64 = [](const std::string& s) {
+        return QByteArray::fromStdString(s).toBase64(
+            QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+    };
+    const nlohmann::json claims = { { "identity", { { "u", username.toStdString() } } }, { "type", type },
+        { "jti", ++m_tokenSerial }, { "exp", now() / 1000 + accessTtlMs / 1000 } };
+    const QString token
+        = QString::fromLatin1(b64(R"({"alg":"HS256","typ":"JWT"})") + '.' + b64(claims.dump()) + '.'
+            + QCryptographicHash::hash(QByteArray::number(m_tokenSerial) + type, QCryptographicHash::Sha256)
+                  .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    m_issued << token;
+    return token;
 }
 
 bool FakeFreqtrade::authorized(const QHash<QByteArray, QByteArray>& headers, Reply& denied) const
@@ -203,8 +243,8 @@ FakeFreqtrade::Reply FakeFreqtrade::handle(const QByteArray& method, const QStri
         if (QByteArray::fromBase64(auth.mid(6)) != (username + QLatin1Char(':') + password).toUtf8())
             return detail(401, QStringLiteral("Incorrect username or password"));
         ++m_logins;
-        const QString access = QStringLiteral("access-%1").arg(++m_tokenSerial);
-        const QString refresh = QStringLiteral("refresh-%1").arg(m_tokenSerial);
+        const QString access = newToken("access");
+        const QString refresh = newToken("refresh");
         m_access[access] = now() + accessTtlMs;
         m_refresh.insert(refresh);
         return { 200,
@@ -214,7 +254,7 @@ FakeFreqtrade::Reply FakeFreqtrade::handle(const QByteArray& method, const QStri
         const QByteArray auth = headers.value("authorization");
         if (!auth.startsWith("Bearer ") || !m_refresh.contains(QString::fromUtf8(auth.mid(7))))
             return detail(401, QStringLiteral("Could not validate credentials"));
-        const QString access = QStringLiteral("access-%1").arg(++m_tokenSerial);
+        const QString access = newToken("access");
         m_access[access] = now() + accessTtlMs;
         return { 200, { { "access_token", access.toStdString() } } };
     }
@@ -222,13 +262,19 @@ FakeFreqtrade::Reply FakeFreqtrade::handle(const QByteArray& method, const QStri
     if (!authorized(headers, denied))
         return denied;
 
-    if (path == QLatin1String("/show_config"))
-        return { 200,
-            { { "version", "2024.10" }, { "api_version", 2.4 }, { "dry_run", true },
-                { "trading_mode", "futures" }, { "stake_currency", "USDT" },
-                { "max_open_trades", maxOpenTrades }, { "force_entry_enable", forceEntryEnable },
-                { "position_adjustment_enable", positionAdjustment }, { "state", state.toStdString() },
-                { "runmode", "dry_run" }, { "bot_name", "fake" } } };
+    if (path == QLatin1String("/show_config")) {
+        nlohmann::json j = { { "version", "2024.10" }, { "api_version", 2.4 }, { "trading_mode", "futures" },
+            { "stake_currency", "USDT" }, { "max_open_trades", maxOpenTrades },
+            { "force_entry_enable", forceEntryEnable }, { "position_adjustment_enable", positionAdjustment },
+            { "state", state.toStdString() }, { "exchange", "binance" },
+            { "runmode",
+                (runmode.isEmpty() ? (dryRun ? QStringLiteral("dry_run") : QStringLiteral("live")) : runmode)
+                    .toStdString() },
+            { "bot_name", "fake" } };
+        if (showDryRun)
+            j["dry_run"] = dryRun;
+        return { 200, j };
+    }
     if (path == QLatin1String("/status")) {
         nlohmann::json out = nlohmann::json::array();
         for (Trade& t : m_trades) {

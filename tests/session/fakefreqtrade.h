@@ -11,13 +11,15 @@
 class QTcpSocket;
 
 // A loopback stand-in for FreqTrade's REST API (/api/v1), written from its documentation
-// (shared/reference/freqtrade_api.md) because FreqTrade itself cannot be installed here:
+// (docs/architecture.md §5) because FreqTrade itself cannot be installed here:
 // JWT-style login/refresh with expiry, both error shapes ({"detail": str|[...]} and
 // {"error": "Error querying /api/v1/...: ..."}), force entries/exits with the bot's rules
 // (running state, force_entry_enable, one trade per pair, max_open_trades), exits that are
 // placed first and filled on a later /status, null floats, and injected faults: slow replies
-// (the request is executed, the answer comes late) and dropped connections (before or after
-// executing the request).
+// (the request is executed, the answer comes late), dropped connections (before or after
+// executing the request), a bot in live mode (dry_run false) and -- for redaction tests -- a
+// bot (or proxy) that echoes the request's credentials in every error it answers. Tokens look
+// like FreqTrade's (HS256 JWTs).
 class FakeFreqtrade : public QObject
 {
     Q_OBJECT
@@ -55,6 +57,12 @@ public:
     double price = 65000;
     bool nullCurrentRate = true; // ticker failed: current_rate null
     int exitAfterPolls = 1; // /status calls after a forceexit until the trade is closed
+    bool dryRun = true; // show_config: dry_run and runmode ("dry_run" / "live")
+    QString runmode; // overrides the runmode derived from dryRun when set
+    bool showDryRun = true; // false: show_config has no dry_run key at all
+    // Every error answer also carries the request's Authorization header, the Basic credentials
+    // decoded, and u=/p= and "password" forms of them.
+    bool echoCredentials = false;
 
     // Faults for the next request on `path` (e.g. "/forceenter").
     void delayNext(const QString& path, int ms) { m_delay[path] = ms; }
@@ -69,6 +77,7 @@ public:
     int requests(const QString& path) const { return m_requests.value(path); }
     QList<nlohmann::json> bodies(const QString& path) const { return m_bodies.value(path); }
     int logins() const { return m_logins; }
+    QStringList issuedTokens() const { return m_issued; }
 
 private:
     struct Reply
@@ -85,6 +94,8 @@ private:
     nlohmann::json tradeJson(const Trade& t) const;
     static Reply rpcError(const QString& path, const QString& message);
     static Reply detail(int status, const QString& message);
+    static void echoInto(Reply& reply, const QHash<QByteArray, QByteArray>& headers);
+    QString newToken(const char* type);
 
     // Declared before m_server so that it outlives it: destroying the server deletes the
     // sockets, whose "disconnected" handler still removes them from this map.
@@ -95,6 +106,7 @@ private:
     QHash<QString, qint64> m_access; // token -> expiry (ms since epoch)
     QSet<QString> m_refresh;
     int m_tokenSerial = 0;
+    QStringList m_issued;
     int m_logins = 0;
     QHash<QString, int> m_delay;
     QHash<QString, bool> m_drop;

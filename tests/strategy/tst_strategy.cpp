@@ -1,12 +1,13 @@
 // Strategy (docs/strategy.md §2-3) fed with bar sequences whose scores and signals are worked out by
-// hand in the comments, plus a comparison with a naive from-scratch scorer over long random data.
+// hand in the comments, plus a bar-by-bar comparison with NaiveScorer (core/strategy/naivescorer.h), the
+// from-scratch reference, over long random data.
+#include "strategy/naivescorer.h"
 #include "strategy/strategy.h"
 #include "testbars.h"
 
 #include <QTest>
 #include <algorithm>
 #include <cmath>
-#include <optional>
 #include <random>
 #include <vector>
 
@@ -47,113 +48,6 @@ std::vector<Bar> alternating(int count, std::int64_t spacingMs, double halfRange
         out.push_back(TestBars::wideBar(kT0 + i * spacingMs, i % 2 == 0 ? 100.0 : 101.0, halfRange));
     return out;
 }
-
-// ---- A naive scorer written straight from docs/strategy.md, recomputing every window from scratch.
-class NaiveScorer
-{
-public:
-    explicit NaiveScorer(const Config& c)
-        : m_c(c)
-    {
-    }
-    struct Result
-    {
-        PhaseScores s;
-        bool signal = false;
-        Side side = Side::Long;
-        double stop = 0, target = 0, size = 0;
-    };
-    Result update(const Bar& bar)
-    {
-        m_bars.push_back(bar);
-        const std::size_t n = m_bars.size();
-        const auto close = [&](std::size_t i) { return m_bars[i].close; };
-        const auto vol = [&](std::size_t i) { return m_bars[i].vbuy + m_bars[i].vsell; };
-        Result r;
-        const std::size_t L = static_cast<std::size_t>(m_c.squeezeLength);
-        if (n >= L) {
-            double mean = 0, mx = -INFINITY, mn = INFINITY, atr = 0;
-            for (std::size_t i = n - L; i < n; ++i) {
-                mean += close(i);
-                mx = std::max(mx, close(i));
-                mn = std::min(mn, close(i));
-                const Bar& b = m_bars[i];
-                atr += i == 0 ? b.high - b.low
-                              : std::max({ b.high - b.low, std::fabs(b.high - close(i - 1)),
-                                  std::fabs(b.low - close(i - 1)) });
-            }
-            mean /= static_cast<double>(L);
-            atr /= static_cast<double>(L);
-            const double sd = popSd(n - L, n);
-            const double half = m_c.squeezeKeltner == KeltnerMode::Range ? (mx - mn) * m_c.squeezeMultKc / 2
-                                                                         : m_c.squeezeMultKc * atr;
-            if (mean - m_c.squeezeMultBb * sd > mean - half && mean + m_c.squeezeMultBb * sd < mean + half) {
-                if (!m_start)
-                    m_start = bar.t;
-                r.s.squeeze = std::min(3.0, std::floor((bar.t - *m_start) / 1000.0) / 60.0);
-            } else {
-                m_start.reset();
-            }
-        }
-        const std::size_t D = static_cast<std::size_t>(m_c.divergenceLookback);
-        if (n >= D) {
-            const double pt = (close(n - 1) - close(n - D)) / close(n - D);
-            double older = 0, newer = 0;
-            for (std::size_t i = n - D; i < n - D / 2; ++i)
-                older += vol(i);
-            for (std::size_t i = n - D / 2; i < n; ++i)
-                newer += vol(i);
-            const double vt = older == 0 ? 0.0 : newer / older - 1;
-            if ((pt > 0.01 && vt < -0.1) || (pt < -0.01 && vt > 0.1))
-                r.s.divergence = std::min(3.0, std::fabs(vt) * 10);
-        }
-        if (n >= 20) {
-            const double a = (close(n - 10) - close(n - 20)) / close(n - 20);
-            const double b = (close(n - 1) - close(n - 10)) / close(n - 10);
-            r.s.reset = (std::fabs(a) > 0.005 && std::fabs(b) > 0.005 && a * b < 0) ? 2 : 0;
-        }
-        if (n >= 10)
-            r.s.momentum = std::min(1.5, std::fabs((close(n - 1) - close(n - 10)) / close(n - 10)) * 100);
-        if (n >= 50) {
-            double sum = 0;
-            for (std::size_t i = n - 50; i < n - 1; ++i)
-                sum += vol(i);
-            const double avg = sum / 49, cur = vol(n - 1);
-            if (cur > 2 * avg)
-                r.s.volume = avg == 0 ? 1.5 : std::min(1.5, cur / avg - 1);
-        }
-        r.s.total = std::min(10.0, r.s.squeeze + r.s.divergence + r.s.reset + r.s.momentum + r.s.volume);
-        if (n >= 20 && r.s.total >= m_c.minEntryScore) {
-            const double atr = 2 * popSd(n - 20, n);
-            if (atr > 0) {
-                r.signal = true;
-                r.side = (r.s.momentum > 0 && close(n - 1) < close(n - 10)) ? Side::Short : Side::Long;
-                const double dir = r.side == Side::Long ? 1 : -1;
-                r.stop = close(n - 1) - dir * 2 * atr;
-                r.target = close(n - 1) + dir * 4 * atr;
-                const double t = r.s.total;
-                r.size = t >= 8 ? m_c.sizeTop : t >= 6 ? m_c.sizeHigh : t >= 4 ? m_c.sizeMid : m_c.sizeLow;
-            }
-        }
-        return r;
-    }
-
-private:
-    double popSd(std::size_t from, std::size_t to) const
-    {
-        double mean = 0;
-        for (std::size_t i = from; i < to; ++i)
-            mean += m_bars[i].close;
-        mean /= static_cast<double>(to - from);
-        double sq = 0;
-        for (std::size_t i = from; i < to; ++i)
-            sq += (m_bars[i].close - mean) * (m_bars[i].close - mean);
-        return std::sqrt(sq / static_cast<double>(to - from));
-    }
-    Config m_c;
-    std::vector<Bar> m_bars;
-    std::optional<std::int64_t> m_start;
-};
 
 // Random market with calm and volatile regimes, volume spikes, zero-volume runs and time gaps, so
 // that every phase fires now and then.
@@ -804,27 +698,31 @@ void TestStrategy::matchesNaiveScorer()
     const auto bars = randomMarket(4000, seed);
     for (std::size_t i = 0; i < bars.size(); ++i) {
         const PhaseScores got = s.update(bars[i]);
-        const NaiveScorer::Result want = ref.update(bars[i]);
+        const PhaseScores want = ref.update(bars[i]);
         for (int p = 0; p < 5; ++p) {
-            if (std::fabs(got.phase(p) - want.s.phase(p)) > 1e-9)
+            if (std::fabs(got.phase(p) - want.phase(p)) > 1e-9)
                 QFAIL(qPrintable(QStringLiteral("bar %1 phase %2: %3, naive %4")
                                      .arg(i)
                                      .arg(p)
                                      .arg(got.phase(p))
-                                     .arg(want.s.phase(p))));
+                                     .arg(want.phase(p))));
             active[p] += got.phase(p) > 0;
         }
-        QVERIFY(std::fabs(got.total - want.s.total) <= 1e-9);
-        if (s.hasSignal() != want.signal)
-            QFAIL(qPrintable(
-                QStringLiteral("bar %1: signal %2, naive %3").arg(i).arg(s.hasSignal()).arg(want.signal)));
-        if (want.signal) {
+        QVERIFY(std::fabs(got.total - want.total) <= 1e-9);
+        if (s.hasSignal() != ref.hasSignal())
+            QFAIL(qPrintable(QStringLiteral("bar %1: signal %2, naive %3")
+                                 .arg(i)
+                                 .arg(s.hasSignal())
+                                 .arg(ref.hasSignal())));
+        if (ref.hasSignal()) {
             ++signalCount;
             const Signal& sig = s.signal();
-            QCOMPARE(sig.side, want.side);
-            QVERIFY(std::fabs(sig.stop - want.stop) <= 1e-9 * want.stop);
-            QVERIFY(std::fabs(sig.target - want.target) <= 1e-9 * want.target);
-            QCOMPARE(sig.sizeFraction, want.size);
+            const Signal& naive = ref.signal();
+            QCOMPARE(sig.t, naive.t);
+            QCOMPARE(sig.side, naive.side);
+            QVERIFY(std::fabs(sig.stop - naive.stop) <= 1e-9 * naive.stop);
+            QVERIFY(std::fabs(sig.target - naive.target) <= 1e-9 * naive.target);
+            QCOMPARE(sig.sizeFraction, naive.sizeFraction);
         }
     }
     for (int p = 0; p < 5; ++p)

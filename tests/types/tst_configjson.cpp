@@ -29,6 +29,7 @@ const QList<QPair<QString, QByteArray>>& wrongTypes()
         { QStringLiteral("influx_password"), "123456" },
         { QStringLiteral("influx_poll_interval_ms"), "\"500\"" },
         { QStringLiteral("influx_timeout_ms"), "false" },
+        { QStringLiteral("influx_stream_deadline_ms"), "\"5 min\"" },
         { QStringLiteral("squeeze_length"), "\"20\"" },
         { QStringLiteral("squeeze_mult_bb"), "\"2.0\"" },
         { QStringLiteral("squeeze_mult_kc"), "null" },
@@ -54,6 +55,10 @@ const QList<QPair<QString, QByteArray>>& wrongTypes()
         { QStringLiteral("mode"), "0" },
         { QStringLiteral("simulator_seed"), "\"42\"" },
         { QStringLiteral("simulator_speed"), "\"fast\"" },
+        { QStringLiteral("binance_venue"), "1" },
+        { QStringLiteral("binance_ws_url"), "[\"wss://x\"]" },
+        { QStringLiteral("binance_rest_url"), "{\"spot\": \"https://x\"}" },
+        { QStringLiteral("binance_warmup_s"), "\"5m\"" },
     };
     return table;
 }
@@ -175,6 +180,7 @@ void TestConfigJson::outOfRange_data()
     row("influx_host", "\"\"");
     row("influx_markets", "[\"\"]");
     row("influx_markets", "[1]");
+    row("influx_stream_deadline_ms", "999");
     row("squeeze_length", "1");
     row("squeeze_length", "20.5");
     row("squeeze_length", "-20");
@@ -251,6 +257,7 @@ void TestConfigJson::validEdges_data()
     row("mode", "\"live\"");
     row("influx_port", "1");
     row("influx_port", "65535");
+    row("influx_stream_deadline_ms", "1000");
     row("influx_markets", "[\"BINANCE:btcusdt\", \"BYBIT:BTCUSDT\"]");
     row("freqtrade_url", "\"https://ft.example:8443\"");
     row("simulator_seed", "18446744073709551615");
