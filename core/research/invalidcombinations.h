@@ -1,8 +1,10 @@
 #pragma once
 
 #include "types/configjson.h"
+#include "types/printable.h"
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 namespace veloce {
@@ -22,11 +24,15 @@ public:
 
     InvalidCombinations(const QString& source, std::int64_t total, std::vector<Entry> entries)
         : ConfigError(source, QString(), message(total, entries))
+        , m_text(QStringLiteral("%1: %2").arg(printable(source), message(total, entries)).toStdString())
         , m_entries(std::move(entries))
     {
     }
 
     const std::vector<Entry>& entries() const { return m_entries; }
+    // One line per combination. ConfigError's own text escapes line breaks (printable()), so the
+    // list is kept here, built from parts that are each printable() already.
+    const char* what() const noexcept override { return m_text.c_str(); }
 
 private:
     static QString message(std::int64_t total, const std::vector<Entry>& entries)
@@ -36,10 +42,11 @@ private:
         for (const Entry& e : entries)
             text += QStringLiteral("\n  combination %1 (%2): %3")
                         .arg(e.index)
-                        .arg(e.values, QString::fromUtf8(e.error.what()));
+                        .arg(printable(e.values), QString::fromUtf8(e.error.what()));
         return text;
     }
 
+    std::string m_text;
     std::vector<Entry> m_entries;
 };
 
