@@ -150,6 +150,7 @@ function paneInk() {
     const sync = await page.evaluate(() => {
       const row = document.querySelector('#trades tbody tr');
       if (!row) return null;
+      window.veloceCheckBefore = window.veloceReport.charts.price.timeScale().getVisibleRange();
       row.click();
       const p = window.veloceReport.charts.price.timeScale().getVisibleRange();
       const e = window.veloceReport.charts.equity.timeScale().getVisibleRange();
@@ -157,17 +158,23 @@ function paneInk() {
       return { p, e, s };
     });
     if (sync) {
-      // The charts follow each other through range-change callbacks, which the library delivers
-      // on a later frame: wait until they agree (a generous deadline against a hang, not a speed
-      // limit), then check -- a chart that never follows fails below.
+      // The library applies a new range, and calls the listeners that sync the other charts, on a
+      // later frame -- the candles' own range included. Wait until the candles have moved away from
+      // the range they showed before the click AND the others agree (before the first frame all
+      // three still show the old range and would "agree"); a generous deadline against a hang, not
+      // a speed limit. A chart that never follows fails below.
       const synced = () => {
+        const b = window.veloceCheckBefore;
         const [p, e, s] = ['price', 'equity', 'scores'].map((k) => window.veloceReport.charts[k].timeScale().getVisibleRange());
+        if (!p || !e || !s || (p.from === b.from && p.to === b.to)) return false;
         const tol = Math.max((p.to - p.from) * 0.25, 3600);
         return [e, s].every((r) => Math.abs(r.from - p.from) <= tol && Math.abs(r.to - p.to) <= tol);
       };
       await page.waitForFunction(synced, null, { timeout: 30000 }).catch(() => {});
       const later = await page.evaluate(() => ['price', 'equity', 'scores'].map((k) => window.veloceReport.charts[k].timeScale().getVisibleRange()));
       const [p, e, s] = later;
+      const b = await page.evaluate(() => window.veloceCheckBefore);
+      check(p.from !== b.from || p.to !== b.to, `clicking a trade left the candles at ${JSON.stringify(p)}`);
       const span = p.to - p.from, tol = Math.max(span * 0.25, 3600);
       check(Math.abs(e.from - p.from) <= tol && Math.abs(e.to - p.to) <= tol, `equity range ${JSON.stringify(e)} not synced to ${JSON.stringify(p)}`);
       check(Math.abs(s.from - p.from) <= tol && Math.abs(s.to - p.to) <= tol, `score range ${JSON.stringify(s)} not synced to ${JSON.stringify(p)}`);
