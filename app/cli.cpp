@@ -104,7 +104,7 @@ int Cli::run(const QStringList& arguments)
             << "\n  The file was left as it is. Choose another journal with --journal FILE (a new file "
                "starts a new journal), or move this one away.\n";
     } catch (const SlurmError& e) {
-        err << prefix << "Slurm: " << e.what() << '\n';
+        err << prefix << "Slurm: " << printable(QString::fromUtf8(e.what())) << '\n';
         return 1;
     } catch (const std::exception& e) {
         err << prefix << "error: " << printable(QString::fromUtf8(e.what())) << '\n';

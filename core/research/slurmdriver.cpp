@@ -75,7 +75,8 @@ QString SlurmDriver::run(const QString& program, const QStringList& args, bool m
         throw SlurmError(QStringLiteral("%1 %2 failed (exit code %3): %4")
                              .arg(program, args.join(QLatin1Char(' ')))
                              .arg(p.exitCode())
-                             .arg(QString::fromUtf8(p.readAllStandardError()).trimmed()));
+                             // The tool's own words, but not a page of them in one message.
+                             .arg(QString::fromUtf8(p.readAllStandardError().left(2000)).trimmed()));
     }
     return out;
 }
