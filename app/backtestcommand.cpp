@@ -2,11 +2,8 @@
 
 #include "cliparser.h"
 #include "data/barsource.h"
-#include "engine/backtester.h"
-#include "engine/teesink.h"
 #include "report/htmlreport.h"
-#include "report/reportcollector.h"
-#include "report/resultwriter.h"
+#include "report/resultfolder.h"
 #include "report/summaryjson.h"
 #include "sourcefactory.h"
 #include "timeargument.h"
@@ -44,14 +41,9 @@ int BacktestCommand::run(const QStringList& arguments)
     QElapsedTimer sinceOpen;
     sinceOpen.start();
     std::unique_ptr<BarSource> source = SourceFactory::open(spec, config);
-    // Written into a staged copy of --out; only a complete run replaces the folder (StagedFolder).
-    ResultWriter writer(p.value(QStringLiteral("out")), p.isSet(QStringLiteral("scores")));
-    ReportCollector collector; // bounded memory: the report's decimated series, for any run length
-    TeeSink sinks { &writer, &collector };
-    Backtester backtester(config);
-    const BacktestSummary summary = backtester.run(*source, sinks, sinceOpen);
-    const ReportData reportData = collector.result(summary, source->description(), config);
-    writer.finish(summary, reportData);
+    const ReportData reportData = ResultFolder::backtest(
+        *source, config, p.value(QStringLiteral("out")), p.isSet(QStringLiteral("scores")), sinceOpen);
+    const BacktestSummary& summary = reportData.summary;
     if (p.isSet(QStringLiteral("report")))
         HtmlReport::write(reportData, p.value(QStringLiteral("report")));
 

@@ -2,9 +2,7 @@
 
 #include "cliparser.h"
 #include "data/barfile.h"
-#include "data/marketsimulator.h"
-#include "engine/backtestsink.h"
-#include "engine/barprocessor.h"
+#include "enginebench.h"
 #include "strategy/naivescorer.h"
 #include "strategy/strategy.h"
 #include "types/numberformat.h"
@@ -24,17 +22,6 @@
 namespace veloce {
 
 namespace {
-// Counts what the engine produced so the work cannot be optimised away and the figures can be
-// sanity-checked (a benchmark that trades nothing measures nothing).
-class CountingSink : public BacktestSink
-{
-public:
-    void onSignal(const SignalRecord&) override { ++signalCount; }
-    void onTrade(const Trade&) override { ++trades; }
-    std::int64_t signalCount = 0;
-    std::int64_t trades = 0;
-};
-
 // Writes bars as Binance kline rows (12 columns, ms), the format the parser figure is quoted for.
 void writeKlines(const QString& path, const std::vector<Bar>& bars, std::size_t rows)
 {
@@ -143,25 +130,11 @@ int BenchCommand::run(const QStringList& arguments)
         = static_cast<quint64>(p.integer(QStringLiteral("seed"), 0, std::numeric_limits<qint64>::max()));
     const Config config = p.config();
 
-    std::vector<Bar> bars;
-    bars.reserve(static_cast<std::size_t>(n));
-    SimulatorConfig simConfig;
-    simConfig.seed = seed;
-    simConfig.bars = n;
-    MarketSimulator sim(simConfig);
-    Bar bar;
     QElapsedTimer timer;
     timer.start();
-    while (sim.next(bar))
-        bars.push_back(bar);
+    const std::vector<Bar> bars = EngineBench::simulate(n, seed);
     const double simSeconds = static_cast<double>(timer.nsecsElapsed()) / 1e9;
-
-    CountingSink sink;
-    BarProcessor engine(config, sink);
-    timer.restart();
-    for (const Bar& b : bars)
-        engine.process(b);
-    const double engineSeconds = static_cast<double>(timer.nsecsElapsed()) / 1e9;
+    const EngineBench::Figure engine = EngineBench::measure(bars, config);
 
     // Scoring alone (Strategy, what NaiveScorer computes too), then the reference the ratios are
     // quoted against: docs/strategy.md's windows summed from scratch on every bar (NaiveScorer),
@@ -199,15 +172,15 @@ int BenchCommand::run(const QStringList& arguments)
         { QStringLiteral("-c"), QStringLiteral("gzip -dc -- \"$1\" | wc -l"), QStringLiteral("sh"), gzPath },
         gzParsed);
 
-    const double engineRate = static_cast<double>(n) / engineSeconds;
+    const double engineRate = engine.barsPerSecond;
     const double strategyRate = static_cast<double>(n) / strategySeconds;
     const double naiveRate = static_cast<double>(naiveBars) / naiveSeconds;
     nlohmann::ordered_json out;
-    out["engine_bars"] = n;
-    out["engine_seconds"] = engineSeconds;
-    out["engine_bars_per_second"] = engineRate;
-    out["engine_signals"] = sink.signalCount;
-    out["engine_trades"] = sink.trades;
+    out["engine_bars"] = engine.bars;
+    out["engine_seconds"] = engine.seconds;
+    out["engine_bars_per_second"] = engine.barsPerSecond;
+    out["engine_signals"] = engine.signalCount;
+    out["engine_trades"] = engine.trades;
     out["simulator_bars_per_second"] = static_cast<double>(n) / simSeconds;
     out["strategy_bars_per_second"] = strategyRate;
     out["strategy_signals"] = strategySignals;

@@ -12,11 +12,16 @@
 #include "rearmcommand.h"
 #include "recordcommand.h"
 #include "reportcommand.h"
+#include "research/slurmdriver.h"
 #include "safety/journalerror.h"
 #include "sessionbenchcommand.h"
 #include "simulatecommand.h"
 #include "statscommand.h"
+#include "sweepbenchcommand.h"
+#include "sweepcommand.h"
+#include "sweepmergecommand.h"
 #include "types/configjson.h"
+#include "walkforwardcommand.h"
 
 #include <QTextStream>
 #include <cstdio>
@@ -27,11 +32,15 @@ namespace veloce {
 Cli::Cli()
 {
     add(std::make_unique<BacktestCommand>());
+    add(std::make_unique<SweepCommand>());
+    add(std::make_unique<SweepMergeCommand>());
+    add(std::make_unique<WalkForwardCommand>());
     add(std::make_unique<ReportCommand>());
     add(std::make_unique<SimulateCommand>());
     add(std::make_unique<StatsCommand>());
     add(std::make_unique<BenchCommand>());
     add(std::make_unique<SessionBenchCommand>());
+    add(std::make_unique<SweepBenchCommand>());
     add(std::make_unique<InfluxImportCommand>());
     add(std::make_unique<MarketsCommand>());
     add(std::make_unique<InfluxBenchCommand>());
@@ -94,6 +103,9 @@ int Cli::run(const QStringList& arguments)
         err << prefix << "journal refused: " << printable(QString::fromUtf8(e.what()))
             << "\n  The file was left as it is. Choose another journal with --journal FILE (a new file "
                "starts a new journal), or move this one away.\n";
+    } catch (const SlurmError& e) {
+        err << prefix << "Slurm: " << printable(QString::fromUtf8(e.what())) << '\n';
+        return 1;
     } catch (const std::exception& e) {
         err << prefix << "error: " << printable(QString::fromUtf8(e.what())) << '\n';
         return 1;

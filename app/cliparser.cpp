@@ -93,7 +93,7 @@ bool CliParser::parse(const QStringList& arguments)
     // --out, accept --out "" (and later make an unnamed folder) and ignore a stray word.
     const QStringList names = m_parser.optionNames();
     for (qsizetype i = 0; i < names.size(); ++i) {
-        if (names.indexOf(names[i], i + 1) > 0)
+        if (names.indexOf(names[i], i + 1) > 0 && !m_repeatable.contains(names[i]))
             throw UsageError(QStringLiteral("--%1 is given more than once").arg(names[i]));
     }
     for (const QString& name : names) {

@@ -21,13 +21,18 @@ public:
     void addConfigOption();
     void addOption(const QCommandLineOption& option) { m_parser.addOption(option); }
     void addPositional(const QString& name, const QString& description);
+    // Lets --name be given several times (values() returns them all); every other option given
+    // twice is refused by parse().
+    void allowRepeated(const QString& name) { m_repeatable << name; }
 
     // Parses; prints help and returns false for --help; throws UsageError for anything wrong,
-    // including what QCommandLineParser lets through: an option given twice, an empty value,
+    // including what QCommandLineParser lets through: an option given twice (unless
+    // allowRepeated()), an empty value,
     // more positional arguments than addPositional() declared.
     bool parse(const QStringList& arguments);
     bool isSet(const QString& name) const { return m_parser.isSet(name); }
     QString value(const QString& name) const { return m_parser.value(name); }
+    QStringList values(const QString& name) const { return m_parser.values(name); }
     QStringList positional() const { return m_parser.positionalArguments(); }
     // The value of --name checked against [min, max]; throws UsageError naming the option.
     std::int64_t integer(const QString& name, std::int64_t min, std::int64_t max) const;
@@ -47,6 +52,7 @@ private:
     bool m_hasSource = false;
     bool m_hasBinance = false;
     qsizetype m_positionals = 0;
+    QStringList m_repeatable;
 };
 
 } // namespace veloce

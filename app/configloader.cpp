@@ -2,6 +2,7 @@
 
 #include "data/smallfile.h"
 #include "types/configjson.h"
+#include "types/strictjson.h"
 
 namespace veloce {
 
@@ -10,6 +11,19 @@ Config ConfigLoader::defaults()
     Config c;
     applyEnvironment(c);
     return c;
+}
+
+nlohmann::ordered_json ConfigLoader::readJson(const QString& path)
+{
+    QString problem;
+    const std::optional<QByteArray> text = SmallFile::read(path, kMaxBytes, problem);
+    if (!text)
+        throw ConfigError(path, QString(), problem);
+    try {
+        return StrictJson::parseOrdered(text->constData(), text->constData() + text->size());
+    } catch (const JsonInputError& e) {
+        throw ConfigError(path, e.key(), e.problem());
+    }
 }
 
 Config ConfigLoader::load(const QString& path)

@@ -3,6 +3,7 @@
 #include "types/config.h"
 
 #include <QString>
+#include <nlohmann/json.hpp>
 
 namespace veloce {
 
@@ -21,6 +22,9 @@ public:
     static Config load(const QString& path);
     // Defaults plus the secrets from the environment (no file).
     static Config defaults();
+    // A JSON file, keys in file order (configs, sweep grids). Throws ConfigError naming the file
+    // and, for a syntax error, the line and column.
+    static nlohmann::ordered_json readJson(const QString& path);
 
 private:
     static void applyEnvironment(Config& config);

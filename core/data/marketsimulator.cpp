@@ -107,8 +107,10 @@ MarketSimulator::MarketSimulator(const SimulatorConfig& config)
     , m_fair(config.startPrice)
     , m_lastClose(0)
 {
-    if (!(config.startPrice > 0) || config.bars < 0)
-        throw std::invalid_argument("MarketSimulator: start price must be positive and bars >= 0");
+    if (!(config.startPrice > 0) || config.bars < 0 || config.intervalMs < 1000
+        || config.intervalMs % 1000 != 0)
+        throw std::invalid_argument(
+            "MarketSimulator: start price must be positive, bars >= 0, the interval whole seconds");
     m_lastClose = roundPrice(m_fair);
     m_flow = kFlowSd * m_rng.normal();
     m_burstScale = burstScale();
@@ -121,7 +123,8 @@ bool MarketSimulator::next(Bar& out)
         return false;
     for (;;) {
         const std::int64_t t = m_t;
-        m_t += 1000;
+        // Whole seconds (checked above); the default 1000 is the calibrated 1-second market.
+        m_t += m_config.intervalMs;
         const std::int64_t minute = minuteOf(t);
         if (minute != m_minute) {
             m_minute = minute;

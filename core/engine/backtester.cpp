@@ -39,15 +39,53 @@ BacktestSummary Backtester::run(BarSource& source, BacktestSink& sink, const QEl
                 m_progress(source.progress(), n);
         }
     }
-    const double elapsedMs = static_cast<double>(sinceOpen.nsecsElapsed()) / 1e6;
-    processor.closeAll(ExitReason::End);
-    processor.finish(summary);
-    summary.symbol = source.symbol();
-    summary.elapsedMs = elapsedMs;
-    summary.barsPerSecond = elapsedMs > 0 ? static_cast<double>(summary.bars) / (elapsedMs / 1000.0) : 0.0;
+    finish(processor, summary, source.symbol(), static_cast<double>(sinceOpen.nsecsElapsed()) / 1e6);
     if (m_progress)
         m_progress(1.0, n);
     return summary;
+}
+
+std::vector<BacktestSummary> Backtester::runLockstep(std::span<BarProcessor* const> processors,
+    std::span<const Bar> bars, std::span<const ScoredBar> scored, const QString& symbol,
+    const std::atomic<bool>* cancel, const Progress& progress)
+{
+    Q_ASSERT(bars.size() == scored.size());
+    QElapsedTimer timer;
+    timer.start();
+    bool cancelled = false;
+    const auto width = static_cast<std::int64_t>(processors.size());
+    std::int64_t n = 0;
+    for (std::size_t i = 0; i < bars.size(); ++i) {
+        for (BarProcessor* p : processors)
+            p->process(bars[i], scored[i]);
+        if ((++n & (kPollEvery - 1)) == 0) {
+            if (cancel && cancel->load(std::memory_order_relaxed)) {
+                cancelled = true;
+                break;
+            }
+            if (progress)
+                progress(static_cast<double>(n) / static_cast<double>(bars.size()), n * width);
+        }
+    }
+    const double elapsedMs = static_cast<double>(timer.nsecsElapsed()) / 1e6;
+    std::vector<BacktestSummary> summaries(processors.size());
+    for (std::size_t k = 0; k < processors.size(); ++k) {
+        finish(*processors[k], summaries[k], symbol, elapsedMs);
+        summaries[k].cancelled = cancelled;
+    }
+    if (progress)
+        progress(1.0, n * width);
+    return summaries;
+}
+
+void Backtester::finish(
+    BarProcessor& processor, BacktestSummary& summary, const QString& symbol, double elapsedMs)
+{
+    processor.closeAll(ExitReason::End);
+    processor.finish(summary);
+    summary.symbol = symbol;
+    summary.elapsedMs = elapsedMs;
+    summary.barsPerSecond = elapsedMs > 0 ? static_cast<double>(summary.bars) / (elapsedMs / 1000.0) : 0.0;
 }
 
 } // namespace veloce

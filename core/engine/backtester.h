@@ -1,16 +1,21 @@
 #pragma once
 
+#include "strategy/scoredbar.h"
 #include "types/backtestsummary.h"
+#include "types/bar.h"
 #include "types/config.h"
 
 #include <QElapsedTimer>
 #include <atomic>
 #include <functional>
+#include <span>
+#include <vector>
 
 namespace veloce {
 
 class BarSource;
 class BacktestSink;
+class BarProcessor;
 
 // Runs the strategy over a finite source in a tight loop: no event loop, no signals/slots.
 // Cancellation and progress are polled every kPollEvery bars so they cost nothing per bar.
@@ -26,6 +31,19 @@ public:
 
     // `sinceOpen` started when the source was opened, so elapsed_ms includes reading.
     BacktestSummary run(BarSource& source, BacktestSink& sink, const QElapsedTimer& sinceOpen);
+    // Several configurations in lockstep over bars in memory whose step 3 a shared stream computed
+    // (`scored[i]` for `bars[i]`, see BarProcessor::process(bar, scored)): what a parameter sweep
+    // does. Each bar and score is read once for all processors, so they stay in the cache; every
+    // processor runs exactly as it would alone. Their sinks must not want bars. Cancel and
+    // progress (bars × processors) as for run(); elapsed_ms is the whole loop's.
+    static std::vector<BacktestSummary> runLockstep(std::span<BarProcessor* const> processors,
+        std::span<const Bar> bars, std::span<const ScoredBar> scored, const QString& symbol,
+        const std::atomic<bool>* cancel, const Progress& progress);
+
+    // End of data, for every kind of run: closes what is open at the last close (reason "end"),
+    // emits the final equity row and fills the summary.
+    static void finish(
+        BarProcessor& processor, BacktestSummary& summary, const QString& symbol, double elapsedMs);
 
 private:
     static constexpr std::int64_t kPollEvery = 1 << 16;

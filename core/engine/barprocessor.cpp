@@ -11,7 +11,7 @@ BarProcessor::BarProcessor(const Config& config, BacktestSink& sink, Broker* bro
     , m_sink(sink)
     , m_paper(config)
     , m_broker(broker ? *broker : m_paper)
-    , m_strategy(config)
+    , m_strategy(std::in_place, config)
     , m_portfolio(config)
     , m_metrics(config.initialCapital)
     , m_wantsBars(sink.wantsBars())
@@ -20,16 +20,30 @@ BarProcessor::BarProcessor(const Config& config, BacktestSink& sink, Broker* bro
 
 void BarProcessor::process(const Bar& bar)
 {
+    m_strategy->update(bar); // step 3, ahead: it depends on the bars only
+    step(bar, m_strategy->scored().activePhases(), m_strategy->hasSignal() ? &m_strategy->signal() : nullptr,
+        &m_strategy->scores());
+}
+
+void BarProcessor::process(const Bar& bar, const ScoredBar& scored)
+{
+    Q_ASSERT(!m_wantsBars);
+    const bool hasSignal = m_strategy->signalFor(bar, scored, m_signal);
+    step(bar, scored.activePhases(), hasSignal ? &m_signal : nullptr, nullptr);
+}
+
+void BarProcessor::step(
+    const Bar& bar, std::uint8_t activePhases, const Signal* signal, const PhaseScores* scores)
+{
     // The peak as of the previous bar, for the drawdown check of this bar's entry.
     const double peakBefore = m_metrics.peak();
     m_lastBar = bar;
 
     m_portfolio.mark(bar.close); // 1
     exits(bar); // 2
-    const PhaseScores& scores = m_strategy.update(bar); // 3
-    if (m_strategy.hasSignal()) { // 4
+    if (signal) { // 3 (scored by the caller), 4
         SignalRecord rec;
-        rec.signal = m_strategy.signal();
+        rec.signal = *signal;
         rec.reason = (m_halted && m_halted->load(std::memory_order_acquire))
             ? RejectReason::Halted
             : m_portfolio.check(rec.signal, peakBefore);
@@ -41,11 +55,25 @@ void BarProcessor::process(const Bar& bar)
     }
 
     const double equity = m_portfolio.equity(); // 5
-    if (m_metrics.onBar(bar.t, equity, !m_portfolio.flat(), scores))
+    if (m_metrics.onBar(bar.t, equity, !m_portfolio.flat(), activePhases))
         m_sink.onEquity(m_lastPoint); // the previous minute's last bar
     m_lastPoint = { bar.t, equity, m_portfolio.cash(), m_metrics.drawdown() };
-    if (m_wantsBars)
-        m_sink.onBar(bar, scores);
+    if (m_wantsBars && scores)
+        m_sink.onBar(bar, *scores);
+}
+
+bool BarProcessor::reconfigure(const Config& config)
+{
+    Q_ASSERT(m_portfolio.flat());
+    const bool keep = Strategy::scoreKey(config) == Strategy::scoreKey(m_config);
+    m_config = config;
+    m_paper = PaperBroker(config);
+    m_portfolio.reconfigure(config);
+    if (keep)
+        m_strategy->retune(config);
+    else
+        m_strategy.emplace(config);
+    return keep;
 }
 
 void BarProcessor::exits(const Bar& bar)

@@ -8,15 +8,21 @@
 #include "types/equitypoint.h"
 
 #include <atomic>
+#include <optional>
 
 namespace veloce {
 
 class BacktestSink;
 
-// The per-bar order of docs/strategy.md §4, shared by backtests and paper sessions so that both trade
-// identically: mark, exits, score, signal, entry, equity. Orders go to a Broker: by default the
-// PaperBroker (fills at the bar close with slippage; fees by the Portfolio). A venue broker
-// (FreqTrade) gets the orders instead and the account is reconciled from the venue.
+// The per-bar order of docs/strategy.md §4, shared by backtests, paper sessions and parameter sweeps
+// so that all trade identically: mark, exits, score, signal, entry, equity. Orders go to a Broker:
+// by default the PaperBroker (fills at the bar close with slippage; fees by the Portfolio). A venue
+// broker (FreqTrade) gets the orders instead and the account is reconciled from the venue.
+//
+// Step 3 (scoring) reads only the bars, never the account, so it may be computed before steps 1-2
+// or by someone else: process(bar) scores with this processor's own Strategy; process(bar, scored)
+// takes the score from a stream that a sweep computed once for many configurations
+// (core/research/scorestream.h). Both then run the same step(), the one implementation of the order.
 class BarProcessor
 {
 public:
@@ -24,6 +30,10 @@ public:
     BarProcessor(const Config& config, BacktestSink& sink, Broker* broker = nullptr);
 
     void process(const Bar& bar);
+    // `scored` must come from a Strategy with the same indicator keys (Strategy::scoreKey) and a
+    // min_entry_score no higher than this configuration's. The sink must not want bars: a
+    // ScoredBar does not carry the per-phase breakdown that onBar() reports.
+    void process(const Bar& bar, const ScoredBar& scored);
     // Closes every open position at the last close (end of data, or the kill switch); with a
     // venue broker, places the exit orders instead.
     void closeAll(ExitReason reason);
@@ -33,7 +43,15 @@ public:
     // Entries are refused (reason "halted") while the flag is set; checked before every order.
     void setHaltFlag(const std::atomic<bool>* halted) { m_halted = halted; }
 
-    const Strategy& strategy() const { return m_strategy; }
+    const Strategy& strategy() const { return *m_strategy; }
+
+    // Walk-forward: carries the account on under another configuration between windows. Only while
+    // flat; cash, metrics and peak carry on. Returns true if the strategy kept its history (same
+    // indicator keys, Strategy::scoreKey); false if it starts afresh and the caller must warmUp()
+    // it over the bars before the next one it trades.
+    bool reconfigure(const Config& config);
+    // Scores a bar without trading: rebuilds the strategy's history before the first traded bar.
+    void warmUp(const Bar& bar) { m_strategy->update(bar); }
     const Portfolio& portfolio() const { return m_portfolio; }
     // Equity after the last process() (computed there anyway).
     double lastEquity() const { return m_lastPoint.equity; }
@@ -48,6 +66,7 @@ public:
     void finish(BacktestSummary& out);
 
 private:
+    void step(const Bar& bar, std::uint8_t activePhases, const Signal* signal, const PhaseScores* scores);
     void exits(const Bar& bar);
     void entry(const Signal& signal);
     void emitTrade(const Trade& trade);
@@ -56,12 +75,13 @@ private:
     BacktestSink& m_sink;
     PaperBroker m_paper;
     Broker& m_broker;
-    Strategy m_strategy;
+    std::optional<Strategy> m_strategy; // always set; optional so reconfigure() can rebuild it
     Portfolio m_portfolio;
     Metrics m_metrics;
     const std::atomic<bool>* m_halted = nullptr;
     Bar m_lastBar;
     EquityPoint m_lastPoint;
+    Signal m_signal; // scratch for process(bar, scored)
     bool m_wantsBars;
 };
 

@@ -26,20 +26,6 @@ double Portfolio::slipped(double price, Side side, bool entering, double slippag
     return price * (1.0 + dir * slippageBps / 10000.0);
 }
 
-void Portfolio::mark(double price)
-{
-    for (auto& p : m_positions)
-        p.last = price;
-}
-
-double Portfolio::equity() const
-{
-    double e = m_cash;
-    for (const auto& p : m_positions)
-        e += p.unrealized();
-    return e;
-}
-
 double Portfolio::marginUsed() const
 {
     double n = 0;
@@ -122,18 +108,10 @@ Trade Portfolio::close(std::size_t index, double fill, std::int64_t t, ExitReaso
     return tr;
 }
 
-bool Portfolio::exitWanted(const Position& p, double close, ExitReason& reason)
+void Portfolio::reconfigure(const Config& config)
 {
-    const bool isLong = p.side == Side::Long;
-    if (isLong ? close <= p.stop : close >= p.stop) {
-        reason = ExitReason::Stop;
-        return true;
-    }
-    if (isLong ? close >= p.target : close <= p.target) {
-        reason = ExitReason::Target;
-        return true;
-    }
-    return false;
+    m_config = config;
+    m_positions.reserve(static_cast<std::size_t>(config.maxOpenPositions) + 1);
 }
 
 void Portfolio::restore(

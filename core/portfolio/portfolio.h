@@ -20,9 +20,21 @@ public:
     // Price after slippage, always against the trader (entering long pays more, exiting less).
     static double slipped(double price, Side side, bool entering, double slippageBps);
 
-    void mark(double price);
+    // Inline, like exitWanted(): with the marks, exits and equity of every bar they are most of a
+    // sweep's per-configuration work.
+    void mark(double price)
+    {
+        for (auto& p : m_positions)
+            p.last = price;
+    }
     double cash() const { return m_cash; }
-    double equity() const;
+    double equity() const
+    {
+        double e = m_cash;
+        for (const auto& p : m_positions)
+            e += p.unrealized();
+        return e;
+    }
     double marginUsed() const;
     const std::vector<Position>& positions() const { return m_positions; }
     bool flat() const { return m_positions.empty(); }
@@ -37,7 +49,23 @@ public:
     // Closes position `index` at `fill`; returns the trade (pnl net of both fees).
     Trade close(std::size_t index, double fill, std::int64_t t, ExitReason reason);
     // The exit a position wants at this close, if any (stop before target, docs/strategy.md §4).
-    static bool exitWanted(const Position& p, double close, ExitReason& reason);
+    static bool exitWanted(const Position& p, double close, ExitReason& reason)
+    {
+        const bool isLong = p.side == Side::Long;
+        if (isLong ? close <= p.stop : close >= p.stop) {
+            reason = ExitReason::Stop;
+            return true;
+        }
+        if (isLong ? close >= p.target : close <= p.target) {
+            reason = ExitReason::Target;
+            return true;
+        }
+        return false;
+    }
+
+    // New risk and cost settings for what follows (walk-forward windows); only while flat. Cash and
+    // the entry history stay; initial_capital is ignored (the account already exists).
+    void reconfigure(const Config& config);
 
     // Restores state (journal recovery). Positions must be in order of opening.
     void restore(

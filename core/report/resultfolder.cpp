@@ -1,19 +1,20 @@
 #include "report/resultfolder.h"
 
+#include "data/barsource.h"
 #include "data/csvfields.h"
 #include "data/dataerror.h"
 #include "data/linereader.h"
-#include "data/outputfile.h"
-#include "data/smallfile.h"
+#include "engine/backtester.h"
+#include "engine/teesink.h"
+#include "report/jsonfile.h"
 #include "report/reportjson.h"
+#include "report/resultwriter.h"
 #include "report/summaryjson.h"
-#include "types/strictjson.h"
 
 #include <QDir>
 #include <QFile>
 #include <limits>
 #include <string_view>
-#include <type_traits>
 
 namespace veloce {
 
@@ -93,24 +94,6 @@ QString inDir(const QString& dir, const char* name)
 constexpr qint64 kMaxSummaryBytes = qint64(1) << 20;
 constexpr qint64 kMaxReportDataBytes = qint64(256) << 20;
 
-template<typename Json> Json readJson(const QString& path, qint64 maxBytes)
-{
-    QString problem;
-    const std::optional<QByteArray> bytes = SmallFile::read(path, maxBytes, problem);
-    if (!bytes)
-        throw DataError(QStringLiteral("%1: %2").arg(path, problem));
-    try {
-        if constexpr (std::is_same_v<Json, nlohmann::ordered_json>)
-            return StrictJson::parseOrdered(bytes->constData(), bytes->constData() + bytes->size());
-        else
-            return StrictJson::parse(*bytes);
-    } catch (const JsonInputError& e) {
-        throw DataError(e.key().isEmpty()
-                ? QStringLiteral("%1: %2").arg(path, e.problem())
-                : QStringLiteral("%1: key \"%2\": %3").arg(path, e.key(), e.problem()));
-    }
-}
-
 } // namespace
 
 QStringList ResultFolder::fileNames()
@@ -123,9 +106,22 @@ QStringList ResultFolder::fileNames()
 
 void ResultFolder::writeReportData(const ReportData& data, const QString& dir)
 {
-    OutputFile f(inDir(dir, kReportDataFile));
-    f.write(QByteArray::fromStdString(ReportJson::seriesFile(data)));
-    f.commit();
+    JsonFile::write(inDir(dir, kReportDataFile), QByteArray::fromStdString(ReportJson::seriesFile(data)));
+}
+
+ReportData ResultFolder::backtest(BarSource& source, const Config& config, const QString& dir,
+    bool withScores, const QElapsedTimer& sinceOpen, const std::atomic<bool>* cancel)
+{
+    // Written into a staged copy of `dir`; only a complete run replaces the folder (StagedFolder).
+    ResultWriter writer(dir, withScores);
+    ReportCollector collector; // bounded memory: the report's decimated series, for any run length
+    TeeSink sinks { &writer, &collector };
+    Backtester backtester(config);
+    backtester.setCancelFlag(cancel);
+    const BacktestSummary summary = backtester.run(source, sinks, sinceOpen);
+    ReportData data = collector.result(summary, source.description(), config);
+    writer.finish(summary, data);
+    return data;
 }
 
 void ResultFolder::readTrades(const QString& path, ReportCollector& collector)
@@ -204,14 +200,15 @@ ReportData ResultFolder::read(const QString& dir, const ReportLimits& limits)
         throw DataError(QStringLiteral("%1: no such folder").arg(dir));
     ReportData out;
     const QString summaryPath = inDir(dir, "summary.json");
-    out.summary = SummaryJson::fromJson(readJson<nlohmann::json>(summaryPath, kMaxSummaryBytes), summaryPath);
+    out.summary
+        = SummaryJson::fromJson(JsonFile::read<nlohmann::json>(summaryPath, kMaxSummaryBytes), summaryPath);
     const QString dataPath = inDir(dir, kReportDataFile);
     if (!QFile::exists(dataPath))
         throw DataError(QStringLiteral("%1: missing (written by veloce-cli backtest since version 0.1; "
                                        "run the backtest again)")
                             .arg(dataPath));
     ReportJson::readSeriesFile(
-        readJson<nlohmann::ordered_json>(dataPath, kMaxReportDataBytes), dataPath, out);
+        JsonFile::read<nlohmann::ordered_json>(dataPath, kMaxReportDataBytes), dataPath, out);
 
     ReportCollector events(limits);
     const QString tradesPath = inDir(dir, "trades.csv");

@@ -53,18 +53,14 @@ void Strategy::reset()
     m_squeezeStart.reset();
     m_prevClose = 0;
     m_scores = {};
+    m_scored = {};
     m_hasSignal = false;
 }
 
-double Strategy::sizeFraction(double total) const
+void Strategy::retune(const Config& config)
 {
-    if (total >= 8)
-        return m_config.sizeTop;
-    if (total >= 6)
-        return m_config.sizeHigh;
-    if (total >= 4)
-        return m_config.sizeMid;
-    return m_config.sizeLow;
+    Q_ASSERT(scoreKey(config) == scoreKey(m_config));
+    m_config = config;
 }
 
 const PhaseScores& Strategy::update(const Bar& bar)
@@ -136,37 +132,41 @@ const PhaseScores& Strategy::update(const Bar& bar)
     s.total = F::totalScore(s.squeeze, s.divergence, s.reset, s.momentum, s.volume);
     m_scores = s;
 
-    m_hasSignal = false;
-    if (n >= kMinBarsForSignal && s.total >= m_config.minEntryScore)
-        buildSignal(bar);
+    // The candidate is worked out only where this configuration could signal: the ATR costs a
+    // square root, and a shared stream is scored with the lowest min_entry_score it serves.
+    ScoredBar& out = m_scored;
+    out.total = s.total;
+    out.atr = 0;
+    out.flags = s.activeMask();
+    if (n >= kMinBarsForSignal && s.total >= m_config.minEntryScore) {
+        const double atr = signalAtr();
+        if (atr > 0) { // zero volatility: no stop can be placed
+            out.atr = atr;
+            out.flags |= ScoredBar::kCandidate;
+            const bool up = bar.close > m_closes.ago(kMomentumWindow - 1);
+            if (s.momentum <= 0 || up)
+                out.flags |= ScoredBar::kLong;
+        }
+    }
+    m_hasSignal = signalFor(bar, m_scored, m_signal);
+    if (m_hasSignal)
+        m_signal.phases = m_scores;
     return m_scores;
 }
 
-void Strategy::buildSignal(const Bar& bar)
+double Strategy::signalAtr() const
 {
     const bool sameWindow = m_config.squeezeLength == kAtrWindow;
     const WindowMoments& moments = sameWindow ? m_squeezeMoments : m_atrMoments;
     const WindowExtremes& extremes = sameWindow ? m_squeezeExtremes : m_atrExtremes;
-    const double atr = 2.0 * moments.sd(extremes.max() == extremes.min());
-    if (!(atr > 0))
-        return; // zero volatility: no stop can be placed
+    return 2.0 * moments.sd(extremes.max() == extremes.min());
+}
 
-    Signal& sig = m_signal;
-    sig.t = bar.t;
-    sig.price = bar.close;
-    sig.score = m_scores.total;
-    sig.phases = m_scores;
-    if (m_scores.momentum > 0)
-        sig.side = bar.close > m_closes.ago(kMomentumWindow - 1) ? Side::Long : Side::Short;
-    else
-        sig.side = Side::Long;
-    sig.sizeFraction = sizeFraction(m_scores.total);
-    sig.atr = atr;
-    const double dir = sign(sig.side);
-    sig.stop = bar.close - dir * 2.0 * atr;
-    sig.target = bar.close + dir * 4.0 * atr;
-    sig.confidence = std::min(m_scores.total / 10.0, 1.0);
-    m_hasSignal = true;
+Strategy::ScoreKey Strategy::scoreKey(const Config& c)
+{
+    // Every key update() reads besides min_entry_score (docs/strategy.md §2).
+    return { c.squeezeLength, c.squeezeMultBb, c.squeezeMultKc, static_cast<int>(c.squeezeKeltner),
+        c.divergenceLookback };
 }
 
 } // namespace veloce

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <cstdint>
+
 namespace veloce {
 
 // The five per-phase scores of docs/strategy.md §2 for one bar, and their capped sum.
@@ -13,6 +15,12 @@ struct PhaseScores
     double total = 0; // min(10, sum)
 
     static constexpr int Count = 5;
+    // Bit i set when phase(i) scored > 0 (phase_activity of docs/strategy.md §6).
+    std::uint8_t activeMask() const
+    {
+        return static_cast<std::uint8_t>(unsigned(squeeze > 0) | (unsigned(divergence > 0) << 1)
+            | (unsigned(reset > 0) << 2) | (unsigned(momentum > 0) << 3) | (unsigned(volume > 0) << 4));
+    }
     double phase(int i) const
     {
         switch (i) {

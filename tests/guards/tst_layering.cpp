@@ -56,6 +56,14 @@ void TestLayering::violationsAreCaught_data()
                                                    << "strategy/strategy.h" << true;
     QTest::newRow("widgets -> report") << "widgets/x.cpp"
                                        << "report/summaryjson.h" << true;
+    QTest::newRow("research -> report (upward)") << "core/research/x.cpp"
+                                                 << "report/htmlreport.h" << false;
+    QTest::newRow("engine -> research (upward)") << "core/engine/x.cpp"
+                                                 << "research/sweep.h" << false;
+    QTest::newRow("research -> engine (leftward)") << "core/research/x.cpp"
+                                                   << "engine/backtester.h" << true;
+    QTest::newRow("report -> research (leftward)") << "core/report/x.cpp"
+                                                   << "research/sweepresult.h" << true;
     QTest::newRow("same layer") << "core/data/x.cpp"
                                 << "data/barsource.h" << true;
 }
@@ -67,7 +75,7 @@ void TestLayering::violationsAreCaught()
     QFETCH(bool, allowed);
     QTemporaryDir tree;
     for (const char* d : { "core/types", "core/data", "core/strategy", "core/engine", "core/report",
-             "core/safety", "widgets", "app" })
+             "core/safety", "core/research", "widgets", "app" })
         QVERIFY(QDir(tree.path()).mkpath(QLatin1String(d)));
     QFile f(tree.filePath(file));
     QVERIFY(f.open(QIODevice::WriteOnly));

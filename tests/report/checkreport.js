@@ -9,9 +9,7 @@
 // Prints "FAIL: ..." lines and "RESULT {json}"; exits 1 on any failure.
 'use strict';
 const fs = require('fs');
-const os = require('os');
-const path = require('path');
-const { chromium } = require('playwright-core');
+const { openOffline, offlineFailures } = require('./offlinepage.js');
 
 const args = { config: [] };
 for (let i = 2; i < process.argv.length; i += 2) {
@@ -62,31 +60,8 @@ function paneInk() {
 }
 
 (async () => {
-  const report = path.resolve(args.report);
-  const url = 'file://' + report;
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'veloce-chromium-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: process.env.VELOCE_CHROMIUM || '/usr/bin/chromium',
-    headless: true,
-    viewport: { width: 1440, height: 900 },
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run',
-           '--disable-component-update', '--disable-sync'],
-  });
-  // Playwright's implicit 30 s limit on navigation and actions is a wall-clock limit: on a busy
-  // 2-core machine a large report takes a few seconds to load and draw, so allow 120 s (a deadline
-  // against a hang, far above the measured step; speed is tests/bench/report-bench.sh's business).
-  context.setDefaultTimeout(120000);
-  context.setDefaultNavigationTimeout(120000);
-  const result = { requests: [], consoleErrors: [], dialogs: [] };
+  const { report, url, page, result, close } = await openOffline(args.report);
   try {
-    // Anything but the report itself is recorded and refused.
-    await context.route('**/*', (route) => (route.request().url() === url ? route.continue() : route.abort()));
-    const page = context.pages()[0] || (await context.newPage());
-    page.on('request', (r) => result.requests.push(r.url()));
-    page.on('console', (m) => { if (m.type() === 'error') result.consoleErrors.push(m.text()); });
-    page.on('pageerror', (e) => result.consoleErrors.push('pageerror: ' + e.message));
-    page.on('dialog', (d) => { result.dialogs.push(d.message()); d.dismiss().catch(() => {}); });
-
     await page.goto(url, { waitUntil: 'load' });
     await page.waitForSelector('body[data-ready]');
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
@@ -221,16 +196,11 @@ function paneInk() {
     });
     for (let i = 1; i < sorted.length; ++i) if (!check(sorted[i - 1] <= sorted[i], 'trades not sorted by P&L')) break;
 
-    check(result.consoleErrors.length === 0, 'console errors: ' + JSON.stringify(result.consoleErrors));
-    check(result.dialogs.length === 0, 'dialogs opened (script injection): ' + JSON.stringify(result.dialogs));
-    const foreign = result.requests.filter((u) => u !== url);
-    check(foreign.length === 0, 'network requests besides the file: ' + JSON.stringify(foreign));
-    check(result.requests.length >= 1, 'the report itself was not requested?');
+    failures.push(...offlineFailures(result, url));
   } catch (e) {
     failures.push('exception: ' + (e && e.stack ? e.stack : e));
   } finally {
-    await context.close().catch(() => {});
-    fs.rmSync(userDataDir, { recursive: true, force: true });
+    await close();
   }
   for (const f of failures) console.log('FAIL: ' + f);
   console.log('RESULT ' + JSON.stringify(result));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -14,14 +15,26 @@ struct CheckerRun
     QJsonObject result; // the RESULT json: renderMs, fileBytes, ink, requests, ...
 };
 
-inline CheckerRun runChecker(const QStringList& args)
+// Why the checkers cannot run here, or an empty string: Debian's chromium and the npm packages.
+inline QString checkerMissing()
+{
+    if (!QFileInfo::exists(QStringLiteral("/usr/bin/chromium")))
+        return QStringLiteral("Debian package chromium is required");
+    if (!QFileInfo::exists(QStringLiteral(VELOCE_REPORT_NODE_MODULES "/playwright-core/package.json")))
+        return QStringLiteral("playwright-core missing: build the report_browser_deps target");
+    return QString();
+}
+
+// `script`: the checker to run (checkreport.js for backtest reports by default).
+inline CheckerRun runChecker(
+    const QStringList& args, const QString& script = QStringLiteral(VELOCE_REPORT_CHECKER))
 {
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("NODE_PATH"), QStringLiteral(VELOCE_REPORT_NODE_MODULES));
     p.setProcessEnvironment(env);
     p.setProcessChannelMode(QProcess::MergedChannels);
-    p.start(QStringLiteral(VELOCE_NODE), QStringList { QStringLiteral(VELOCE_REPORT_CHECKER) } + args);
+    p.start(QStringLiteral(VELOCE_NODE), QStringList { script } + args);
     CheckerRun r;
     // A deadline against a hang: the longest run took 45 s on a shared 2-core machine (load ~30)
     // with a core busy.

@@ -60,9 +60,7 @@ private slots:
 
 void TestReportBrowser::initTestCase()
 {
-    QVERIFY2(QFileInfo::exists(QStringLiteral("/usr/bin/chromium")), "Debian package chromium is required");
-    QVERIFY2(QFileInfo::exists(QStringLiteral(VELOCE_REPORT_NODE_MODULES "/playwright-core/package.json")),
-        "playwright-core missing: build the report_browser_deps target");
+    QVERIFY2(checkerMissing().isEmpty(), qPrintable(checkerMissing()));
 }
 
 void TestReportBrowser::realBacktestOpensOfflineWithEverythingVisible()

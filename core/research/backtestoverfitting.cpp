@@ -1,0 +1,91 @@
+#include "research/backtestoverfitting.h"
+
+#include <bit>
+#include <cmath>
+
+namespace veloce {
+
+BacktestOverfitting BacktestOverfitting::fromBlocks(const std::vector<std::vector<BlockSums>>& perTrial)
+{
+    BacktestOverfitting out;
+    out.trials = static_cast<std::int64_t>(perTrial.size());
+    out.blocks = perTrial.empty() ? 0 : static_cast<int>(perTrial.front().size());
+    const int S = out.blocks;
+    const std::size_t N = perTrial.size();
+    if (N < 2 || S < 2 || S % 2 != 0 || S > 24)
+        return out;
+    for (const auto& trial : perTrial) {
+        if (static_cast<int>(trial.size()) != S)
+            return out;
+        for (const BlockSums& b : trial)
+            if (b.n < 2)
+                return out; // a block too short to say anything
+    }
+
+    // A split and its mirror image (in- and out-of-sample swapped) need the same two Sharpe ratios
+    // per configuration: each pair is worked out once, from the mask without the top block.
+    std::vector<double> first(N), second(N);
+    const auto split = [&](const std::vector<double>& inSample, const std::vector<double>& outOfSample) {
+        std::size_t best = 0; // the in-sample winner (the first on ties)
+        for (std::size_t n = 1; n < N; ++n)
+            if (inSample[n] > inSample[best])
+                best = n;
+        // Its rank out of sample: 1 for the worst, N for the best; ties share the mean rank.
+        double rank = 1;
+        for (std::size_t n = 0; n < N; ++n) {
+            if (n == best)
+                continue;
+            if (outOfSample[n] < outOfSample[best])
+                rank += 1;
+            else if (outOfSample[n] == outOfSample[best])
+                rank += 0.5;
+        }
+        const double omega = rank / static_cast<double>(N + 1);
+        out.logits.push_back(std::log(omega / (1 - omega)));
+    };
+    const std::uint32_t top = 1u << (S - 1);
+    for (std::uint32_t mask = 0; mask < top; ++mask) {
+        if (std::popcount(mask) != S / 2)
+            continue;
+        for (std::size_t n = 0; n < N; ++n) {
+            BlockSums a, b;
+            for (int s = 0; s < S; ++s)
+                ((mask >> s) & 1u ? a : b).add(perTrial[n][static_cast<std::size_t>(s)]);
+            first[n] = a.sharpe();
+            second[n] = b.sharpe();
+        }
+        split(first, second);
+        split(second, first);
+    }
+    std::int64_t overfit = 0;
+    for (const double logit : out.logits)
+        overfit += logit <= 0;
+    out.combinations = static_cast<std::int64_t>(out.logits.size());
+    out.probability = static_cast<double>(overfit) / static_cast<double>(out.combinations);
+    return out;
+}
+
+BacktestOverfitting BacktestOverfitting::fromReturns(
+    const std::vector<std::vector<double>>& returns, int blocks)
+{
+    const std::size_t T = returns.size();
+    const std::size_t N = returns.empty() ? 0 : returns.front().size();
+    std::vector<std::vector<BlockSums>> perTrial(
+        N, std::vector<BlockSums>(static_cast<std::size_t>(std::max(blocks, 0))));
+    for (int s = 0; s < blocks; ++s) {
+        const std::size_t begin = static_cast<std::size_t>(s) * T / static_cast<std::size_t>(blocks);
+        const std::size_t end = static_cast<std::size_t>(s + 1) * T / static_cast<std::size_t>(blocks);
+        for (std::size_t t = begin; t < end; ++t) {
+            for (std::size_t n = 0; n < N; ++n) {
+                BlockSums& b = perTrial[n][static_cast<std::size_t>(s)];
+                const double r = returns[t][n];
+                ++b.n;
+                b.sum += r;
+                b.sumSq += r * r;
+            }
+        }
+    }
+    return fromBlocks(perTrial);
+}
+
+} // namespace veloce
