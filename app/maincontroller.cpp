@@ -1,5 +1,6 @@
 #include "maincontroller.h"
 
+#include "alertscontroller.h"
 #include "backtestpanel.h"
 #include "candlechart.h"
 #include "candlechartview.h"
@@ -10,7 +11,6 @@
 #include "killswitchbutton.h"
 #include "languagechooser.h"
 #include "mainwindow.h"
-#include "alertscontroller.h"
 #include "replaycontroller.h"
 #include "report/htmlreport.h"
 #include "report/summaryjson.h"

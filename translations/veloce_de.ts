@@ -264,10 +264,6 @@
         <translation>Alle bestätigen</translation>
     </message>
     <message>
-        <source>Desktop notification</source>
-        <translation>Desktop-Benachrichtigung</translation>
-    </message>
-    <message>
         <source>Sound</source>
         <translation>Ton</translation>
     </message>
@@ -292,10 +288,6 @@
         <translation>Die Eingabetaste bestätigt die ausgewählten Meldungen</translation>
     </message>
     <message>
-        <source>Show each alert as a desktop notification</source>
-        <translation>Jede Meldung als Desktop-Benachrichtigung zeigen</translation>
-    </message>
-    <message>
         <source>This desktop has no notification area (system tray)</source>
         <translation>Dieser Desktop hat keinen Benachrichtigungsbereich (System-Tray)</translation>
     </message>
@@ -306,6 +298,14 @@
     <message>
         <source>%1 of %2 unacknowledged</source>
         <translation>%1 von %2 unbestätigt</translation>
+    </message>
+    <message>
+        <source>Notify</source>
+        <translation>Benachrichtigen</translation>
+    </message>
+    <message>
+        <source>Show each alert as a desktop notification (notification area)</source>
+        <translation>Jede Meldung als Desktop-Benachrichtigung zeigen (Benachrichtigungsbereich)</translation>
     </message>
 </context>
 <context>

@@ -31,15 +31,13 @@ void AlertsModel::sync(const std::vector<Alert>& alerts)
         }
     }
     const std::int64_t newest = newestId();
-    const auto firstNew
-        = std::upper_bound(alerts.begin(), alerts.end(), newest, [](std::int64_t id, const Alert& a) {
-              return id < a.id;
-          });
+    const auto firstNew = std::upper_bound(
+        alerts.begin(), alerts.end(), newest, [](std::int64_t id, const Alert& a) { return id < a.id; });
     const int added = int(alerts.end() - firstNew);
     if (added > 0) {
         beginInsertRows({}, 0, added - 1);
-        m_alerts.insert(m_alerts.begin(), std::make_reverse_iterator(alerts.end()),
-            std::make_reverse_iterator(firstNew));
+        m_alerts.insert(
+            m_alerts.begin(), std::make_reverse_iterator(alerts.end()), std::make_reverse_iterator(firstNew));
         endInsertRows();
     }
     if (m_alerts.size() != alerts.size()) {

@@ -23,12 +23,15 @@ AlertsPanel::AlertsPanel(AlertsModel* model, QWidget* parent)
     , m_count(new QLabel(this))
     , m_acknowledge(new QPushButton(tr("Acknowledge"), this))
     , m_acknowledgeAll(new QPushButton(tr("Acknowledge all"), this))
-    , m_desktop(new QCheckBox(tr("Desktop notification"), this))
+    , m_desktop(new QCheckBox(tr("Notify"), this))
     , m_sound(new QCheckBox(tr("Sound"), this))
     , m_acknowledgeAllAction(new QAction(tr("Acknowledge all &alerts"), this))
 {
     setObjectName(QStringLiteral("alertsPanel"));
     m_count->setObjectName(QStringLiteral("alertsCount"));
+    // The count gives way first: the dock sits beside the positions and must stay narrow.
+    m_count->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_count->setMinimumWidth(60);
     m_acknowledge->setObjectName(QStringLiteral("acknowledgeAlerts"));
     m_acknowledge->setToolTip(tr("Mark the selected alerts as seen (Enter); they stay in the journal"));
     m_acknowledgeAll->setObjectName(QStringLiteral("acknowledgeAllAlerts"));
@@ -73,12 +76,15 @@ AlertsPanel::AlertsPanel(AlertsModel* model, QWidget* parent)
             Q_EMIT acknowledgeAllRequested(m_model->newestId());
     });
     connect(m_acknowledgeAll, &QPushButton::clicked, m_acknowledgeAllAction, &QAction::trigger);
-    connect(m_desktop, &QCheckBox::toggled, this, [this] { Q_EMIT settingsChanged(desktopNotifications(), sound()); });
-    connect(m_sound, &QCheckBox::toggled, this, [this] { Q_EMIT settingsChanged(desktopNotifications(), sound()); });
+    connect(m_desktop, &QCheckBox::toggled, this,
+        [this] { Q_EMIT settingsChanged(desktopNotifications(), sound()); });
+    connect(m_sound, &QCheckBox::toggled, this,
+        [this] { Q_EMIT settingsChanged(desktopNotifications(), sound()); });
     connect(m_model, &AlertsModel::unacknowledgedChanged, this, &AlertsPanel::updateState);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &AlertsPanel::updateState);
     connect(m_model, &QAbstractItemModel::modelReset, this, &AlertsPanel::updateState);
-    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &AlertsPanel::updateState);
+    connect(
+        m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &AlertsPanel::updateState);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &AlertsPanel::updateState);
     updateState();
 }
@@ -129,7 +135,7 @@ void AlertsPanel::setDesktopAvailable(bool available)
     m_desktop->setEnabled(available);
     if (!available)
         m_desktop->setChecked(false);
-    m_desktop->setToolTip(available ? tr("Show each alert as a desktop notification")
+    m_desktop->setToolTip(available ? tr("Show each alert as a desktop notification (notification area)")
                                     : tr("This desktop has no notification area (system tray)"));
 }
 
@@ -137,7 +143,9 @@ void AlertsPanel::updateState()
 {
     const int open = m_model->unacknowledgedCount();
     const int all = m_model->rowCount();
-    m_count->setText(all == 0 ? tr("No alerts in this session") : tr("%1 of %2 unacknowledged").arg(open).arg(all));
+    m_count->setText(
+        all == 0 ? tr("No alerts in this session") : tr("%1 of %2 unacknowledged").arg(open).arg(all));
+    m_count->setToolTip(m_count->text());
     m_acknowledgeAll->setEnabled(open > 0);
     m_acknowledgeAllAction->setEnabled(open > 0);
     m_acknowledge->setEnabled(!selectedUnacknowledged().isEmpty());

@@ -100,9 +100,11 @@ MainWindow::MainWindow(QWidget* parent)
     closed->setToolTip(tr("Select a trade to zoom the chart to it; Up/Down walk through the trades"));
     tabs->addTab(closed, tr("Closed trades"));
     m_tradeFocus = new TradeFocus(closed, m_trades, m_chart, this);
-    QDockWidget* positions = addDock(tabs, tr("Positions"), QStringLiteral("positionsDock"), Qt::BottomDockWidgetArea);
+    QDockWidget* positions
+        = addDock(tabs, tr("Positions"), QStringLiteral("positionsDock"), Qt::BottomDockWidgetArea);
     // Alerts beside the positions: both stay in sight while a session runs.
-    m_alertsDock = addDock(m_alertsPanel, tr("Alerts"), QStringLiteral("alertsDock"), Qt::BottomDockWidgetArea);
+    m_alertsDock
+        = addDock(m_alertsPanel, tr("Alerts"), QStringLiteral("alertsDock"), Qt::BottomDockWidgetArea);
     splitDockWidget(positions, m_alertsDock, Qt::Horizontal);
     resizeDocks({ positions, m_alertsDock }, { 55, 45 }, Qt::Horizontal);
     connect(m_status, &SessionStatus::alertsClicked, this, &MainWindow::showAlerts);

@@ -193,19 +193,27 @@ private Q_SLOTS:
         QTest::addColumn<int>("unacknowledged");
         QTest::addColumn<int>("alarms");
         QTest::addColumn<QString>("topRow"); // the newest alert's time cell
-        QTest::newRow("first alerts") << "" << "1 2!" << 1 << 0 << 0 << 0 << 2 << 1 << "2024-01-01 00:00:02 UTC";
+        QTest::newRow("first alerts") << ""
+                                      << "1 2!" << 1 << 0 << 0 << 0 << 2 << 1 << "2024-01-01 00:00:02 UTC";
         QTest::newRow("a kill, then a re-arm")
-            << "1" << "1 2" << 1 << 0 << 0 << 0 << 2 << 0 << "2024-01-01 00:00:02 UTC";
-        QTest::newRow("one acknowledged") << "1 2!" << "1 2a" << 0 << 0 << 1 << 0 << 1 << 0
-                                          << "2024-01-01 00:00:02 UTC";
+            << "1"
+            << "1 2" << 1 << 0 << 0 << 0 << 2 << 0 << "2024-01-01 00:00:02 UTC";
+        QTest::newRow("one acknowledged")
+            << "1 2!"
+            << "1 2a" << 0 << 0 << 1 << 0 << 1 << 0 << "2024-01-01 00:00:02 UTC";
         QTest::newRow("all acknowledged, one new")
-            << "1 2!" << "1a 2a 3" << 1 << 0 << 2 << 0 << 1 << 0 << "2024-01-01 00:00:03 UTC";
-        QTest::newRow("trimmed from the log") << "1a 2 3a 4!" << "2 4!" << 0 << 2 << 0 << 0 << 2 << 1
-                                              << "2024-01-01 00:00:04 UTC";
-        QTest::newRow("nothing new") << "1 2" << "1 2" << 0 << 0 << 0 << 0 << 2 << 0 << "2024-01-01 00:00:02 UTC";
-        QTest::newRow("an older alert restored") << "3 4" << "1! 3 4" << 0 << 0 << 0 << 1 << 3 << 1
-                                                 << "2024-01-01 00:00:04 UTC";
-        QTest::newRow("log emptied") << "1 2!" << "" << 0 << 2 << 0 << 0 << 0 << 0 << "";
+            << "1 2!"
+            << "1a 2a 3" << 1 << 0 << 2 << 0 << 1 << 0 << "2024-01-01 00:00:03 UTC";
+        QTest::newRow("trimmed from the log")
+            << "1a 2 3a 4!"
+            << "2 4!" << 0 << 2 << 0 << 0 << 2 << 1 << "2024-01-01 00:00:04 UTC";
+        QTest::newRow("nothing new") << "1 2"
+                                     << "1 2" << 0 << 0 << 0 << 0 << 2 << 0 << "2024-01-01 00:00:02 UTC";
+        QTest::newRow("an older alert restored")
+            << "3 4"
+            << "1! 3 4" << 0 << 0 << 0 << 1 << 3 << 1 << "2024-01-01 00:00:04 UTC";
+        QTest::newRow("log emptied") << "1 2!"
+                                     << "" << 0 << 2 << 0 << 0 << 0 << 0 << "";
     }
 
     // The Alerts dock's model follows the AlertLog with row operations (a selection survives new
@@ -247,9 +255,11 @@ private Q_SLOTS:
         // Newest first, every row in the log's order reversed.
         for (int row = 0; row < model.rowCount(); ++row) {
             const Alert& a = log[log.size() - 1 - std::size_t(row)];
-            QCOMPARE(model.data(model.index(row, AlertsModel::Message), AlertsModel::IdRole).toLongLong(), a.id);
+            QCOMPARE(
+                model.data(model.index(row, AlertsModel::Message), AlertsModel::IdRole).toLongLong(), a.id);
             QCOMPARE(cell(model, row, AlertsModel::Message), a.message);
-            QCOMPARE(model.data(model.index(row, AlertsModel::Status), Qt::UserRole).toBool(), a.acknowledged);
+            QCOMPARE(
+                model.data(model.index(row, AlertsModel::Status), Qt::UserRole).toBool(), a.acknowledged);
             QCOMPARE(cell(model, row, AlertsModel::Status).startsWith(QStringLiteral("acknowledged")),
                 a.acknowledged);
         }
@@ -264,12 +274,14 @@ private Q_SLOTS:
         QCOMPARE(cell(model, 0, AlertsModel::Kind), QStringLiteral("Journal"));
         QCOMPARE(cell(model, 0, AlertsModel::Status), QStringLiteral("ALARM — not acknowledged"));
         QCOMPARE(cell(model, 1, AlertsModel::Kind), QStringLiteral("Kill switch"));
-        QCOMPARE(cell(model, 1, AlertsModel::Status), QStringLiteral("acknowledged 2024-01-01 00:00:01 UTC (gui)"));
+        QCOMPARE(cell(model, 1, AlertsModel::Status),
+            QStringLiteral("acknowledged 2024-01-01 00:00:01 UTC (gui)"));
         QVERIFY(model.data(model.index(0, AlertsModel::Message), Qt::FontRole).value<QFont>().bold());
         QVERIFY(!model.data(model.index(1, AlertsModel::Message), Qt::FontRole).isValid());
         QVERIFY(model.data(model.index(0, AlertsModel::Message), Qt::BackgroundRole).isValid());
         QCOMPARE(model.data(model.index(0, AlertsModel::Time), Qt::UserRole).toLongLong(), 1'704'067'202'000);
-        QCOMPARE(model.headerData(AlertsModel::Status, Qt::Horizontal).toString(), QStringLiteral("Acknowledged"));
+        QCOMPARE(
+            model.headerData(AlertsModel::Status, Qt::Horizontal).toString(), QStringLiteral("Acknowledged"));
         QCOMPARE(model.newestId(), 2);
         model.clear();
         QCOMPARE(model.rowCount(), 0);

@@ -51,6 +51,9 @@ private Q_SLOTS:
         options.journalPath = m_dir.filePath(QStringLiteral("j.sqlite"));
         MainController controller(options);
         QVERIFY(controller.start());
+        // At the reference size (1600x1000): how many candles the chart draws depends on its width,
+        // and the offscreen screen is small (a window there is as narrow as its docks allow).
+        controller.window()->resize(1600, 1000);
         Config config = controller.config();
         config.binanceWsUrl = server.wsUrl();
         config.binanceRestUrl = server.restUrl();

@@ -89,8 +89,10 @@ void TestAlertLog::acknowledgeThrough()
     log.setRecorder(&rec);
     log.raise(AlertKind::Rearm, AlertSeverity::Info, QStringLiteral("gui"), QStringLiteral("re-armed"));
     log.raise(AlertKind::Kill, AlertSeverity::Warning, QStringLiteral("gui"), QStringLiteral("killed"));
-    log.raise(AlertKind::Journal, AlertSeverity::Alarm, QStringLiteral("journal"), QStringLiteral("disk full"));
-    log.raise(AlertKind::Feed, AlertSeverity::Warning, QStringLiteral("feed"), QStringLiteral("reconnecting"));
+    log.raise(
+        AlertKind::Journal, AlertSeverity::Alarm, QStringLiteral("journal"), QStringLiteral("disk full"));
+    log.raise(
+        AlertKind::Feed, AlertSeverity::Warning, QStringLiteral("feed"), QStringLiteral("reconnecting"));
     QVERIFY(log.acknowledge(2, QStringLiteral("cli")));
     QCOMPARE(log.unacknowledgedCount(), 3);
     QCOMPARE(log.acknowledgeThrough(through, QStringLiteral("gui")), acknowledged);

@@ -47,7 +47,7 @@ Journal::SessionInfo continuing(std::int64_t from)
 // The end row, written before the caller's flush().
 void endSession(Journal& journal, const QString& reason)
 {
-    journal.endSession(reason, [](const QString&) { });
+    journal.endSession(reason, [](const QString&) {});
 }
 
 KillReport killReport()
@@ -200,14 +200,15 @@ private Q_SLOTS:
         QTest::addColumn<QString>("journaled");
         QTest::addColumn<QString>("broker");
         QTest::addColumn<QString>("shown");
-        QTest::newRow("paper") << QStringLiteral("paper") << QStringLiteral("paper") << QStringLiteral("paper");
-        QTest::newRow("FreqTrade live") << QStringLiteral("live") << QStringLiteral("freqtrade")
-                                        << QStringLiteral("live");
+        QTest::newRow("paper") << QStringLiteral("paper") << QStringLiteral("paper")
+                               << QStringLiteral("paper");
+        QTest::newRow("FreqTrade live")
+            << QStringLiteral("live") << QStringLiteral("freqtrade") << QStringLiteral("live");
         // Journals of earlier versions recorded the config's default for live sessions.
-        QTest::newRow("old paper row") << QStringLiteral("backtest") << QStringLiteral("paper")
-                                       << QStringLiteral("paper");
-        QTest::newRow("old FreqTrade row") << QStringLiteral("backtest") << QStringLiteral("freqtrade")
-                                           << QStringLiteral("dry_run");
+        QTest::newRow("old paper row")
+            << QStringLiteral("backtest") << QStringLiteral("paper") << QStringLiteral("paper");
+        QTest::newRow("old FreqTrade row")
+            << QStringLiteral("backtest") << QStringLiteral("freqtrade") << QStringLiteral("dry_run");
     }
     // File -> Sessions never calls a journaled session a backtest.
     void modeAsJournaled()
