@@ -27,6 +27,9 @@ public:
     double exitAfterS = 0;
     double benchmarkS = 0;
     QString exportReportPath; // after --backtest: write the HTML report here
+    QString optimizerGrid; // --optimizer: open the Optimizer with this GRID.json and run it
+    QString optimizerData; // --optimizer-data: its data file (default: the simulator)
+    QStringList walkForward; // --walkforward TRAIN,TEST[,STEP]: a walk-forward instead of a sweep
     QString language; // --lang ("de", "en"); empty: the Settings choice, else the system's
     QString error; // set when the arguments are invalid
 

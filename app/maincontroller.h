@@ -13,6 +13,7 @@ namespace veloce {
 class BacktestPanel;
 class EventLoopProbe;
 class MainWindow;
+class OptimizerController;
 class SessionController;
 class SessionPanel;
 
@@ -37,6 +38,7 @@ public:
     SessionPanel* sessionPanel() const { return m_sessionPanel; }
     SessionController* sessions() const { return m_sessions; }
     BacktestRunner* runner() const { return m_runner; }
+    OptimizerController* optimizer() const { return m_optimizer; }
     const Config& config() const { return m_config; }
     void setConfig(const Config& config);
     BacktestRunner::ReportPtr lastReport() const { return m_report; }
@@ -71,6 +73,7 @@ private:
     SessionPanel* m_sessionPanel = nullptr;
     BacktestRunner* m_runner = nullptr;
     SessionController* m_sessions = nullptr;
+    OptimizerController* m_optimizer = nullptr;
     EventLoopProbe* m_probe = nullptr;
     BacktestRunner::ReportPtr m_report;
     bool m_screenshotTaken = false;
