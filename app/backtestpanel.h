@@ -5,21 +5,18 @@
 
 #include <QWidget>
 
-class QCheckBox;
-class QComboBox;
-class QDateTimeEdit;
 class QLabel;
-class QLineEdit;
 class QProgressBar;
 class QPushButton;
-class QSpinBox;
-class QStackedWidget;
 
 namespace veloce {
 
-// The backtest form: source (simulator, a file -- browse or drop it on the window -- or
-// InfluxDB), an optional UTC range and the config (the current settings), then Run / Cancel
-// with a progress bar and ETA. It only builds a SourceSpec; BacktestRunner does the work.
+class SourcePicker;
+
+// The backtest form: the source (SourcePicker: simulator, a file -- browse or drop it on the
+// window -- or InfluxDB, and an optional UTC range) and the config (the current settings), then
+// Run / Cancel with a progress bar and ETA. It only builds a SourceSpec; BacktestRunner does the
+// work.
 class BacktestPanel : public QWidget
 {
     Q_OBJECT
@@ -43,20 +40,7 @@ Q_SIGNALS:
     void settingsRequested();
 
 private:
-    void browse();
-
-    QComboBox* m_kind;
-    QStackedWidget* m_pages;
-    QSpinBox* m_simBars;
-    QLineEdit* m_simSeed;
-    QLineEdit* m_path;
-    QComboBox* m_format;
-    QLineEdit* m_influxUrl;
-    QLineEdit* m_influxDb;
-    QLineEdit* m_markets;
-    QCheckBox* m_limit;
-    QDateTimeEdit* m_from;
-    QDateTimeEdit* m_to;
+    SourcePicker* m_source;
     QLabel* m_config;
     QPushButton* m_run;
     QPushButton* m_cancel;

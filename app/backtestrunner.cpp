@@ -9,27 +9,19 @@
 #include "types/configjson.h"
 
 #include <QPointer>
-#include <QThread>
 #include <nlohmann/json.hpp>
 
 namespace veloce {
 
 BacktestRunner::BacktestRunner(QObject* parent)
     : QObject(parent)
+    , m_workers(this)
 {
     qRegisterMetaType<ResultPtr>();
     qRegisterMetaType<ReportPtr>();
 }
 
-BacktestRunner::~BacktestRunner()
-{
-    for (Worker& w : m_workers)
-        w.cancel->store(true);
-    for (Worker& w : m_workers) {
-        w.thread->wait();
-        delete w.thread;
-    }
-}
+BacktestRunner::~BacktestRunner() = default; // m_workers cancels and joins every worker
 
 int BacktestRunner::start(const SourceSpec& source, const Config& config)
 {
@@ -37,12 +29,11 @@ int BacktestRunner::start(const SourceSpec& source, const Config& config)
     const int run = ++m_run;
     m_active = run;
     m_clock.start();
-    auto flag = std::make_shared<std::atomic<bool>>(false);
     QPointer<BacktestRunner> self(this);
 
     // The worker owns copies of everything it reads; it talks back only through queued calls,
     // which Qt drops if the runner is gone.
-    QThread* thread = QThread::create([self, run, source, config, flag] {
+    const RunWorkers::Body work = [self, run, source, config](const std::atomic<bool>* flag) {
         ResultPtr result;
         ReportPtr report;
         QString error;
@@ -55,7 +46,7 @@ int BacktestRunner::start(const SourceSpec& source, const Config& config)
             ReportCollector reportCollector;
             TeeSink tee { &collector, &reportCollector };
             Backtester backtester(config);
-            backtester.setCancelFlag(flag.get());
+            backtester.setCancelFlag(flag);
             BarSource* raw = src.get();
             backtester.setProgress([self, run, raw](double fraction, std::int64_t bars) {
                 Q_UNUSED(fraction);
@@ -90,11 +81,8 @@ int BacktestRunner::start(const SourceSpec& source, const Config& config)
                     self->onDone(run, result, report, error, wasCancelled);
             },
             Qt::QueuedConnection);
-    });
-    thread->setObjectName(QStringLiteral("veloce-backtest-%1").arg(run));
-    connect(thread, &QThread::finished, this, [this, thread] { reap(thread); });
-    m_workers.push_back({ run, thread, flag });
-    thread->start(QThread::LowPriority); // the GUI thread stays first in line
+    };
+    m_workers.start(run, QStringLiteral("veloce-backtest-%1").arg(run), work);
     Q_EMIT started(run);
     return run;
 }
@@ -103,10 +91,7 @@ void BacktestRunner::cancel()
 {
     if (m_active == 0)
         return;
-    for (Worker& w : m_workers) {
-        if (w.run == m_active)
-            w.cancel->store(true);
-    }
+    m_workers.cancel(m_active);
     const int run = m_active;
     m_active = 0; // whatever it still sends is stale now
     Q_EMIT cancelled(run);
@@ -134,17 +119,6 @@ void BacktestRunner::onDone(
         Q_EMIT cancelled(run);
     else
         Q_EMIT finished(run, std::move(result), std::move(report));
-}
-
-void BacktestRunner::reap(QThread* thread)
-{
-    for (auto it = m_workers.begin(); it != m_workers.end(); ++it) {
-        if (it->thread == thread) {
-            m_workers.erase(it);
-            thread->deleteLater();
-            return;
-        }
-    }
 }
 
 } // namespace veloce

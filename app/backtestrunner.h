@@ -1,17 +1,14 @@
 #pragma once
 
 #include "report/reportdata.h"
+#include "runworkers.h"
 #include "sourcespec.h"
 #include "types/backtestresult.h"
 #include "types/config.h"
 
 #include <QElapsedTimer>
 #include <QObject>
-#include <atomic>
 #include <memory>
-#include <vector>
-
-class QThread;
 
 namespace veloce {
 
@@ -35,7 +32,7 @@ public:
     bool isRunning() const { return m_active != 0; }
     int currentRun() const { return m_run; }
     // Workers still alive (a cancelled run winds down in the background).
-    int workerCount() const { return int(m_workers.size()); }
+    int workerCount() const { return m_workers.count(); }
 
 Q_SIGNALS:
     void started(int run);
@@ -47,17 +44,10 @@ Q_SIGNALS:
     void cancelled(int run);
 
 private:
-    struct Worker
-    {
-        int run = 0;
-        QThread* thread = nullptr;
-        std::shared_ptr<std::atomic<bool>> cancel;
-    };
     void onProgress(int run, double fraction, qint64 bars);
     void onDone(int run, ResultPtr result, ReportPtr report, const QString& error, bool wasCancelled);
-    void reap(QThread* thread);
 
-    std::vector<Worker> m_workers;
+    RunWorkers m_workers;
     int m_run = 0;
     int m_active = 0; // id of the run that may still report, 0 when none
     QElapsedTimer m_clock;

@@ -2,6 +2,7 @@
 
 #include "clicommand.h"
 #include "cliparser.h"
+#include "durationargument.h"
 #include "uilanguage.h"
 
 #include <QCommandLineParser>
@@ -53,12 +54,22 @@ GuiOptions GuiOptions::parse(const QStringList& arguments)
         tr("Backtest this many simulated bars, then time selecting trades (zoom and redraw), print JSON, "
            "quit."),
         QStringLiteral("bars"));
+    const QCommandLineOption optimizer(QStringLiteral("optimizer"),
+        tr("Open the Optimizer with this grid (as for veloce-cli sweep --grid) and run it; with "
+           "--screenshot, save the Optimizer window when the run is shown, then quit."),
+        QStringLiteral("grid"));
+    const QCommandLineOption optimizerData(QStringLiteral("optimizer-data"),
+        tr("Data file of the --optimizer run (default: the simulator)."), QStringLiteral("file"));
+    const QCommandLineOption walkForward(QStringLiteral("walkforward"),
+        tr("With --optimizer: a walk-forward analysis instead of a sweep, e.g. 30d,7d or 30d,7d,14d."),
+        QStringLiteral("train,test[,step]"));
     const QCommandLineOption lang(QStringLiteral("lang"),
         tr("Language of the window: %1 (default: as chosen in Settings, else the system language).")
             .arg(UiLanguage::available().join(QStringLiteral(", "))),
         QStringLiteral("code"));
     p.addOptions({ config, journal, speed, seed, noSession, backtest, binance, screenshot, after, status,
-        exitAfter, bench, exportReport, selectTrade, sessions, openSession, benchSelect, lang });
+        exitAfter, bench, exportReport, selectTrade, sessions, openSession, benchSelect, optimizer,
+        optimizerData, walkForward, lang });
     GuiOptions o;
     if (!p.parse(arguments)) {
         o.error = p.errorText();
@@ -117,6 +128,21 @@ GuiOptions GuiOptions::parse(const QStringList& arguments)
         o.benchmarkSelectBars = qint64(bars);
         o.session = false;
     }
+    o.optimizerGrid = p.value(optimizer);
+    o.optimizerData = p.value(optimizerData);
+    if (p.isSet(walkForward)) {
+        o.walkForward = p.value(walkForward).split(QLatin1Char(','));
+        try {
+            if (o.walkForward.size() < 2 || o.walkForward.size() > 3)
+                throw UsageError(tr("--walkforward: expected TRAIN,TEST or TRAIN,TEST,STEP, e.g. 30d,7d"));
+            for (const QString& span : std::as_const(o.walkForward))
+                DurationArgument::parse(span, QStringLiteral("--walkforward"));
+        } catch (const UsageError& e) {
+            o.error = QString::fromStdString(e.what());
+        }
+    }
+    if ((!o.optimizerData.isEmpty() || p.isSet(walkForward)) && o.optimizerGrid.isEmpty())
+        o.error = tr("--optimizer-data and --walkforward need --optimizer GRID.json");
     if (p.isSet(lang)) {
         o.language = UiLanguage::normalize(p.value(lang));
         if (o.language.isEmpty())

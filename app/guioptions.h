@@ -31,6 +31,9 @@ public:
     bool showSessions = false; // open File -> Sessions at launch
     qint64 openSessionId = 0; // show this journal session in the dashboard at launch
     qint64 benchmarkSelectBars = 0; // --benchmark-select: simulated bars of the backtest
+    QString optimizerGrid; // --optimizer: open the Optimizer with this GRID.json and run it
+    QString optimizerData; // --optimizer-data: its data file (default: the simulator)
+    QStringList walkForward; // --walkforward TRAIN,TEST[,STEP]: a walk-forward instead of a sweep
     QString language; // --lang ("de", "en"); empty: the Settings choice, else the system's
     QString error; // set when the arguments are invalid
 

@@ -1,6 +1,7 @@
 #include "maincontroller.h"
 
 #include "alertscontroller.h"
+#include "backgroundwrite.h"
 #include "backtestpanel.h"
 #include "candlechart.h"
 #include "candlechartview.h"
@@ -11,6 +12,7 @@
 #include "killswitchbutton.h"
 #include "languagechooser.h"
 #include "mainwindow.h"
+#include "optimizercontroller.h"
 #include "replaycontroller.h"
 #include "report/htmlreport.h"
 #include "report/summaryjson.h"
@@ -30,13 +32,11 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMessageBox>
-#include <QPointer>
 #include <QPushButton>
 #include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTextStream>
-#include <QThread>
 #include <QTimer>
 #include <nlohmann/json.hpp>
 
@@ -109,6 +109,24 @@ MainController::MainController(GuiOptions options, QObject* parent)
             m_backtestPanel->setStatus(tr("Cancelled"));
         }
     });
+
+    // The Optimizer (Research menu): its configurations and out-of-sample runs open in the dashboard.
+    m_optimizer = new OptimizerController(m_window.get(), this);
+    connect(m_optimizer, &OptimizerController::backtestRequested, this,
+        [this](const SourceSpec& s, const Config& c) {
+            m_report.reset();
+            m_window->dashboard()->setNotice(tr("Backtest running\u2026"));
+            m_window->showDashboard();
+            m_window->raise();
+            m_runner->start(s, c);
+        });
+    connect(m_optimizer, &OptimizerController::resultOpened, this,
+        [this](BacktestRunner::ResultPtr result, BacktestRunner::ReportPtr report) {
+            m_report = std::move(report);
+            m_window->dashboard()->setResult(std::move(result));
+            m_window->showDashboard();
+            m_window->raise();
+        });
 }
 
 MainController::~MainController()
@@ -148,6 +166,8 @@ bool MainController::start()
         m_history->show();
     if (m_options.openSessionId > 0)
         m_history->load(m_options.openSessionId);
+    if (!m_options.optimizerGrid.isEmpty())
+        m_optimizer->launch(m_options);
     return true;
 }
 
@@ -204,6 +224,7 @@ void MainController::saveSettings() const
 void MainController::setConfig(const Config& config)
 {
     m_config = config;
+    m_optimizer->setConfig(config);
     m_backtestPanel->setConfigSummary(
         tr("Config %1 \u00b7 min entry score %2 \u00b7 capital %3")
             .arg(ConfigJson::hash(config), DisplayFormat::number(config.minEntryScore, 1),
@@ -355,27 +376,16 @@ void MainController::exportReport(const QString& givenPath)
     }
     // Rendering embeds the charting library and all series: a worker thread keeps the window live.
     BacktestRunner::ReportPtr report = m_report;
-    QPointer<MainController> self(this);
-    QThread* thread = QThread::create([self, report, path] {
-        QString error;
-        try {
-            HtmlReport::write(*report, path);
-        } catch (const std::exception& e) {
-            error = QString::fromUtf8(e.what());
-        }
-        QMetaObject::invokeMethod(qApp, [self, path, error] {
-            if (!self)
-                return;
-            self->m_window->statusBar()->showMessage(
+    BackgroundWrite::start(
+        this, [report, path] { HtmlReport::write(*report, path); },
+        [this, path](const QString& error) {
+            m_window->statusBar()->showMessage(
                 error.isEmpty() ? tr("Report written to %1").arg(path) : tr("Report failed: %1").arg(error),
                 15000);
-            self->printStatus(
+            printStatus(
                 { { "event", "report" }, { "path", path.toStdString() }, { "error", error.toStdString() } });
-            Q_EMIT self->reportWritten(path, error);
+            Q_EMIT reportWritten(path, error);
         });
-    });
-    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
-    thread->start();
 }
 
 void MainController::printStatus(const nlohmann::ordered_json& line) const

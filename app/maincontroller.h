@@ -14,6 +14,7 @@ class AlertsController;
 class BacktestPanel;
 class EventLoopProbe;
 class MainWindow;
+class OptimizerController;
 class ReplayController;
 class SessionController;
 class SessionHistory;
@@ -43,6 +44,7 @@ public:
     AlertsController* alerts() const { return m_alerts; }
     SessionHistory* history() const { return m_history; }
     BacktestRunner* runner() const { return m_runner; }
+    OptimizerController* optimizer() const { return m_optimizer; }
     const Config& config() const { return m_config; }
     void setConfig(const Config& config);
     BacktestRunner::ReportPtr lastReport() const { return m_report; }
@@ -81,6 +83,7 @@ private:
     ReplayController* m_replay = nullptr;
     AlertsController* m_alerts = nullptr;
     SessionHistory* m_history = nullptr;
+    OptimizerController* m_optimizer = nullptr;
     EventLoopProbe* m_probe = nullptr;
     BacktestRunner::ReportPtr m_report;
     bool m_screenshotTaken = false;

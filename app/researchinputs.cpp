@@ -116,9 +116,7 @@ std::vector<std::shared_ptr<const MarketData>> ResearchInputs::loadMarkets() con
         for (int n = 2; labels.count(name); ++n)
             name = label(spec) + QStringLiteral("#%1").arg(n);
         labels.insert(name);
-        std::unique_ptr<BarSource> source = SourceFactory::open(spec, m_base);
-        const auto market = MarketData::load(
-            *source, name, spec.kind == SourceSpec::Kind::File ? sha256Of(spec.path) : QString());
+        const auto market = loadMarket(spec, m_base, name);
         const SourceStats& s = market->stats;
         if (s.outOfOrder > 0)
             err << QStringLiteral(
@@ -136,6 +134,14 @@ std::vector<std::shared_ptr<const MarketData>> ResearchInputs::loadMarkets() con
         markets.push_back(market);
     }
     return markets;
+}
+
+std::shared_ptr<const MarketData> ResearchInputs::loadMarket(
+    const SourceSpec& spec, const Config& base, const QString& label, const std::atomic<bool>* cancel)
+{
+    std::unique_ptr<BarSource> source = SourceFactory::open(spec, base);
+    return MarketData::load(
+        *source, label, spec.kind == SourceSpec::Kind::File ? sha256Of(spec.path) : QString(), cancel);
 }
 
 QStringList ResearchInputs::forwardedArguments() const

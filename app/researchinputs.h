@@ -7,6 +7,7 @@
 #include "sourcespec.h"
 
 #include <QStringList>
+#include <atomic>
 #include <memory>
 #include <vector>
 
@@ -34,13 +35,18 @@ public:
     const std::vector<SourceSpec>& sources() const { return m_sources; }
     // Decodes every market (stderr notes per file). Throws DataError.
     std::vector<std::shared_ptr<const MarketData>> loadMarkets() const;
+    // Decodes one market as loadMarkets() does (with the file's SHA-256 for sweep.json); null
+    // when `cancel` was set meanwhile; the bars may be empty. Throws DataError. The Optimizer
+    // view reads its data through this too.
+    static std::shared_ptr<const MarketData> loadMarket(const SourceSpec& spec, const Config& base,
+        const QString& label, const std::atomic<bool>* cancel = nullptr);
+    // The `market` label of a source: the file name without .csv/.gz, simulator-SEED, ...
+    static QString label(const SourceSpec& spec);
     // The options to hand to another veloce-cli process for the same inputs (absolute paths),
     // without --jobs.
     QStringList forwardedArguments() const;
 
 private:
-    static QString label(const SourceSpec& spec);
-
     CliParser& m_parser;
     Config m_base;
     std::unique_ptr<SweepPlan> m_plan;

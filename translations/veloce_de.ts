@@ -133,6 +133,65 @@
         <source>Start the paper session on Binance&apos;s live trades of these markets (e.g. btcusdt).</source>
         <translation>Paper-Trading mit Binances Live-Trades dieser Märkte starten (z. B. btcusdt).</translation>
     </message>
+    <message>
+        <source>Open the Optimizer with this grid (as for veloce-cli sweep --grid) and run it; with --screenshot, save the Optimizer window when the run is shown, then quit.</source>
+        <translation>Den Optimierer mit diesem Raster öffnen (wie bei veloce-cli sweep --grid) und ausführen; mit --screenshot das Optimierer-Fenster speichern, sobald das Ergebnis angezeigt ist, dann beenden.</translation>
+    </message>
+    <message>
+        <source>Data file of the --optimizer run (default: the simulator).</source>
+        <translation>Datendatei des --optimizer-Laufs (Standard: der Simulator).</translation>
+    </message>
+    <message>
+        <source>With --optimizer: a walk-forward analysis instead of a sweep, e.g. 30d,7d or 30d,7d,14d.</source>
+        <translation>Mit --optimizer: eine Walk-forward-Analyse statt eines Sweeps, z. B. 30d,7d oder 30d,7d,14d.</translation>
+    </message>
+    <message>
+        <source>--walkforward: expected TRAIN,TEST or TRAIN,TEST,STEP, e.g. 30d,7d</source>
+        <translation>--walkforward: erwartet TRAIN,TEST oder TRAIN,TEST,SCHRITT, z. B. 30d,7d</translation>
+    </message>
+    <message>
+        <source>--optimizer-data and --walkforward need --optimizer GRID.json</source>
+        <translation>--optimizer-data und --walkforward brauchen --optimizer GRID.json</translation>
+    </message>
+</context>
+<context>
+    <name>MetricText</name>
+    <message>
+        <source>Sharpe</source>
+        <translation>Sharpe</translation>
+    </message>
+    <message>
+        <source>Sortino</source>
+        <translation>Sortino</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Rendite</translation>
+    </message>
+    <message>
+        <source>Final equity</source>
+        <translation>Endkapital</translation>
+    </message>
+    <message>
+        <source>Profit factor</source>
+        <translation>Profitfaktor</translation>
+    </message>
+    <message>
+        <source>Win rate</source>
+        <translation>Trefferquote</translation>
+    </message>
+    <message>
+        <source>Max drawdown</source>
+        <translation>Max. Drawdown</translation>
+    </message>
+    <message>
+        <source>Trades</source>
+        <translation>Trades</translation>
+    </message>
+    <message>
+        <source>Exposure</source>
+        <translation>Zeit im Markt</translation>
+    </message>
 </context>
 <context>
     <name>veloce::AlertBanner</name>
@@ -311,10 +370,6 @@
 <context>
     <name>veloce::BacktestPanel</name>
     <message>
-        <source>Only from / to (UTC)</source>
-        <translation>Nur von / bis (UTC)</translation>
-    </message>
-    <message>
         <source>Run backtest</source>
         <translation>Backtest starten</translation>
     </message>
@@ -323,108 +378,8 @@
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <source>Simulator</source>
-        <translation>Simulator</translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation>Datei</translation>
-    </message>
-    <message>
-        <source>InfluxDB</source>
-        <translation>InfluxDB</translation>
-    </message>
-    <message>
-        <source> bars</source>
-        <translation> Bars</translation>
-    </message>
-    <message>
-        <source>Length</source>
-        <translation>Länge</translation>
-    </message>
-    <message>
-        <source>Seed</source>
-        <translation>Seed</translation>
-    </message>
-    <message>
-        <source>CSV or CSV.gz — or drop a file on the window</source>
-        <translation>CSV oder CSV.gz – oder eine Datei auf das Fenster ziehen</translation>
-    </message>
-    <message>
-        <source>Browse…</source>
-        <translation>Durchsuchen…</translation>
-    </message>
-    <message>
-        <source>auto-detect</source>
-        <translation>automatisch erkennen</translation>
-    </message>
-    <message>
-        <source>Format</source>
-        <translation>Format</translation>
-    </message>
-    <message>
-        <source>from the settings (influx_host, influx_port)</source>
-        <translation>aus den Einstellungen (influx_host, influx_port)</translation>
-    </message>
-    <message>
-        <source>from the settings (influx_database)</source>
-        <translation>aus den Einstellungen (influx_database)</translation>
-    </message>
-    <message>
-        <source>e.g. BINANCE:btcusdt, BINANCE_FUTURES:btcusdt</source>
-        <translation>z. B. BINANCE:btcusdt, BINANCE_FUTURES:btcusdt</translation>
-    </message>
-    <message>
-        <source>URL</source>
-        <translation>URL</translation>
-    </message>
-    <message>
-        <source>Database</source>
-        <translation>Datenbank</translation>
-    </message>
-    <message>
-        <source>Markets</source>
-        <translation>Märkte</translation>
-    </message>
-    <message>
         <source>Settings…</source>
         <translation>Einstellungen…</translation>
-    </message>
-    <message>
-        <source>Source</source>
-        <translation>Quelle</translation>
-    </message>
-    <message>
-        <source>From</source>
-        <translation>Von</translation>
-    </message>
-    <message>
-        <source>To</source>
-        <translation>Bis</translation>
-    </message>
-    <message>
-        <source>Open market data</source>
-        <translation>Marktdaten öffnen</translation>
-    </message>
-    <message>
-        <source>Market data (*.csv *.csv.gz *.gz);;All files (*)</source>
-        <translation>Marktdaten (*.csv *.csv.gz *.gz);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <source>Seed: &quot;%1&quot; is not a whole number</source>
-        <translation>Seed: „%1“ ist keine ganze Zahl</translation>
-    </message>
-    <message>
-        <source>Choose a data file (Browse, or drop one on the window)</source>
-        <translation>Bitte eine Datendatei wählen (Durchsuchen oder auf das Fenster ziehen)</translation>
-    </message>
-    <message>
-        <source>InfluxDB needs at least one market (or influx_markets in the settings)</source>
-        <translation>InfluxDB braucht mindestens einen Markt (oder influx_markets in den Einstellungen)</translation>
-    </message>
-    <message>
-        <source>&quot;From&quot; must be before &quot;To&quot;</source>
-        <translation>„Von“ muss vor „Bis“ liegen</translation>
     </message>
     <message>
         <source>Restart backtest</source>
@@ -756,6 +711,136 @@
     </message>
 </context>
 <context>
+    <name>veloce::GridForm</name>
+    <message>
+        <source>Add key</source>
+        <translation>Schlüssel hinzufügen</translation>
+    </message>
+    <message>
+        <source>Vary one more config key</source>
+        <translation>Einen weiteren Konfigurationsschlüssel variieren</translation>
+    </message>
+    <message>
+        <source>Load…</source>
+        <translation>Laden…</translation>
+    </message>
+    <message>
+        <source>Read a GRID.json file, as veloce-cli sweep --grid reads it</source>
+        <translation>Eine GRID.json-Datei lesen, wie veloce-cli sweep --grid sie liest</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Speichern…</translation>
+    </message>
+    <message>
+        <source>Write this grid as a GRID.json file for veloce-cli sweep and walkforward</source>
+        <translation>Dieses Raster als GRID.json-Datei für veloce-cli sweep und walkforward speichern</translation>
+    </message>
+    <message>
+        <source>e.g. 4, 5, 6</source>
+        <translation>z. B. 4, 5, 6</translation>
+    </message>
+    <message>
+        <source>now %1; e.g. 4, 5, 6</source>
+        <translation>jetzt %1; z. B. 4, 5, 6</translation>
+    </message>
+    <message>
+        <source>%1 is %2 in the current settings</source>
+        <translation>%1 ist %2 in den aktuellen Einstellungen</translation>
+    </message>
+    <message>
+        <source>values</source>
+        <translation>Werte</translation>
+    </message>
+    <message>
+        <source>range</source>
+        <translation>Bereich</translation>
+    </message>
+    <message>
+        <source>A list of values, or an inclusive range from, to, step</source>
+        <translation>Eine Liste von Werten oder ein Bereich von, bis (einschließlich), Schritt</translation>
+    </message>
+    <message>
+        <source>Remove this key from the grid</source>
+        <translation>Diesen Schlüssel aus dem Raster entfernen</translation>
+    </message>
+    <message>
+        <source>Values separated by commas (4, 5, 6 or range, atr), or a JSON array</source>
+        <translation>Werte durch Kommas getrennt (4, 5, 6 oder range, atr) oder ein JSON-Array</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>von</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a number (write decimals with a dot)</source>
+        <translation>%1: „%2“ ist keine Zahl (Dezimalstellen mit Punkt schreiben)</translation>
+    </message>
+    <message>
+        <source>a row has values but no key</source>
+        <translation>eine Zeile hat Werte, aber keinen Schlüssel</translation>
+    </message>
+    <message>
+        <source>appears twice in the grid</source>
+        <translation>kommt zweimal im Raster vor</translation>
+    </message>
+    <message>
+        <source>the grid has no keys: add a key and its values</source>
+        <translation>das Raster hat keine Schlüssel: einen Schlüssel und seine Werte hinzufügen</translation>
+    </message>
+    <message>
+        <source>no values</source>
+        <translation>keine Werte</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a JSON array</source>
+        <translation>„%1“ ist kein JSON-Array</translation>
+    </message>
+    <message>
+        <source>an empty value in &quot;%1&quot;</source>
+        <translation>ein leerer Wert in „%1“</translation>
+    </message>
+</context>
+<context>
+    <name>veloce::HeatmapView</name>
+    <message>
+        <source>not run</source>
+        <translation>nicht gelaufen</translation>
+    </message>
+    <message>
+        <source>▲ better</source>
+        <translation>▲ besser</translation>
+    </message>
+    <message>
+        <source>did not run</source>
+        <translation>nicht gelaufen</translation>
+    </message>
+    <message>
+        <source>%1
+%2
+configuration %3 · double-click to backtest it</source>
+        <translation>%1
+%2
+Konfiguration %3 · Doppelklick startet ihren Backtest</translation>
+    </message>
+    <message>
+        <source>the best configuration</source>
+        <translation>die beste Konfiguration</translation>
+    </message>
+    <message>
+        <source>Run a sweep: the objective over two keys appears here, the other keys at their best values.</source>
+        <translation>Einen Sweep starten: Hier erscheint die Zielgröße über zwei Schlüssel, die übrigen Schlüssel auf ihren besten Werten.</translation>
+    </message>
+</context>
+<context>
     <name>veloce::KillSwitchButton</name>
     <message>
         <source>Re-arm trading</source>
@@ -1043,6 +1128,240 @@ Die Datei wurde nicht verändert. Ein neues Journal daneben beginnen? (Konto, Po
     <message>
         <source>Alerts</source>
         <translation>Meldungen</translation>
+    </message>
+</context>
+<context>
+    <name>veloce::OptimizerController</name>
+    <message>
+        <source>&amp;Research</source>
+        <translation>&amp;Analyse</translation>
+    </message>
+    <message>
+        <source>&amp;Optimizer…</source>
+        <translation>&amp;Optimierer…</translation>
+    </message>
+    <message>
+        <source>Parameter sweeps, heatmaps, walk-forward analysis and the overfitting check</source>
+        <translation>Parameter-Sweeps, Heatmaps, Walk-forward-Analyse und die Überanpassungsprüfung</translation>
+    </message>
+    <message>
+        <source>Cancelled before any configuration finished</source>
+        <translation>Abgebrochen, bevor eine Konfiguration fertig war</translation>
+    </message>
+    <message>
+        <source>Optimizer grid</source>
+        <translation>Optimierer-Raster</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n configuration(s)</source>
+        <translation>
+            <numerusform>%n Konfiguration</numerusform>
+            <numerusform>%n Konfigurationen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sweeping %1 configurations on %n thread(s)…</source>
+        <translation>
+            <numerusform>Sweep über %1 Konfigurationen mit %n Thread…</numerusform>
+            <numerusform>Sweep über %1 Konfigurationen mit %n Threads…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Walk-forward over %1 configurations per window…</source>
+        <translation>Walk-forward über %1 Konfigurationen je Fenster…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <source>Cancelled: %1 of %2 configurations finished in %3; they are shown</source>
+        <translation>Abgebrochen: %1 von %2 Konfigurationen in %3 fertig; sie werden angezeigt</translation>
+    </message>
+    <message>
+        <source>Done: %1 configurations in %2. Double-click one to backtest it.</source>
+        <translation>Fertig: %1 Konfigurationen in %2. Doppelklick auf eine startet ihren Backtest.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Done: %n window(s) in %1; walk-forward efficiency %2</source>
+        <translation>
+            <numerusform>Fertig: %n Fenster in %1; Walk-forward-Effizienz %2</numerusform>
+            <numerusform>Fertig: %n Fenster in %1; Walk-forward-Effizienz %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Backtesting %1 in the dashboard…</source>
+        <translation>Backtest von %1 im Dashboard…</translation>
+    </message>
+    <message>
+        <source>Run a sweep first: there is nothing to export.</source>
+        <translation>Zuerst einen Sweep starten: Es gibt nichts zu exportieren.</translation>
+    </message>
+    <message>
+        <source>Export the sweep&apos;s HTML report</source>
+        <translation>HTML-Bericht des Sweeps exportieren</translation>
+    </message>
+    <message>
+        <source>HTML report (*.html)</source>
+        <translation>HTML-Bericht (*.html)</translation>
+    </message>
+    <message>
+        <source>Report written to %1</source>
+        <translation>Bericht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Report failed: %1</source>
+        <translation>Bericht fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Load a grid</source>
+        <translation>Raster laden</translation>
+    </message>
+    <message>
+        <source>Grid (*.json);;All files (*)</source>
+        <translation>Raster (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Grid loaded from %1</source>
+        <translation>Raster geladen aus %1</translation>
+    </message>
+    <message>
+        <source>Save the grid</source>
+        <translation>Raster speichern</translation>
+    </message>
+    <message>
+        <source>Grid (*.json)</source>
+        <translation>Raster (*.json)</translation>
+    </message>
+    <message>
+        <source>Grid saved to %1 (veloce-cli sweep --grid reads it)</source>
+        <translation>Raster gespeichert: %1 (veloce-cli sweep --grid liest es)</translation>
+    </message>
+</context>
+<context>
+    <name>veloce::OptimizerPanel</name>
+    <message>
+        <source>Run sweep</source>
+        <translation>Sweep starten</translation>
+    </message>
+    <message>
+        <source>Run walk-forward</source>
+        <translation>Walk-forward starten</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <source>Parameter grid</source>
+        <translation>Parameter-Raster</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>Zielgröße</translation>
+    </message>
+    <message>
+        <source>the smallest is best</source>
+        <translation>der kleinste Wert ist der beste</translation>
+    </message>
+    <message>
+        <source>the largest is best</source>
+        <translation>der größte Wert ist der beste</translation>
+    </message>
+    <message>
+        <source>Worker threads of the sweep (default: one per CPU)</source>
+        <translation>Worker-Threads des Sweeps (Standard: einer je CPU)</translation>
+    </message>
+    <message>
+        <source>Optimise</source>
+        <translation>Optimieren</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>Threads</translation>
+    </message>
+    <message>
+        <source>Walk-forward</source>
+        <translation>Walk-forward</translation>
+    </message>
+    <message>
+        <source>In-sample span of each window: a whole number and s, m, h, d or w</source>
+        <translation>In-Sample-Spanne jedes Fensters: eine ganze Zahl und s, m, h, d oder w</translation>
+    </message>
+    <message>
+        <source>Out-of-sample span that follows it</source>
+        <translation>Die darauf folgende Out-of-Sample-Spanne</translation>
+    </message>
+    <message>
+        <source>as the test span</source>
+        <translation>wie die Testspanne</translation>
+    </message>
+    <message>
+        <source>How far the windows move (at least the test span)</source>
+        <translation>Wie weit die Fenster weiterrücken (mindestens die Testspanne)</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>Step must be at least the test span: out-of-sample spans must not overlap</source>
+        <translation>Der Schritt muss mindestens die Testspanne sein: Out-of-Sample-Spannen dürfen sich nicht überlappen</translation>
+    </message>
+    <message>
+        <source>Restart sweep</source>
+        <translation>Sweep neu starten</translation>
+    </message>
+    <message>
+        <source>Restart walk-forward</source>
+        <translation>Walk-forward neu starten</translation>
+    </message>
+    <message>
+        <source>starting…</source>
+        <translation>startet…</translation>
+    </message>
+    <message>
+        <source>reading the bars…</source>
+        <translation>Bars werden gelesen…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 runs</source>
+        <translation>%1 von %2 Läufen</translation>
+    </message>
+    <message>
+        <source>%1% — %2 — about %3 left</source>
+        <translation>%1% — %2 — noch etwa %3</translation>
+    </message>
+    <message>
+        <source>%1% — %2</source>
+        <translation>%1% — %2</translation>
+    </message>
+</context>
+<context>
+    <name>veloce::OptimizerWindow</name>
+    <message>
+        <source>Veloce — Optimizer</source>
+        <translation>Veloce — Optimierer</translation>
+    </message>
+    <message>
+        <source>Sweep</source>
+        <translation>Sweep</translation>
+    </message>
+    <message>
+        <source>Walk-forward</source>
+        <translation>Walk-forward</translation>
     </message>
 </context>
 <context>
@@ -2044,6 +2363,273 @@ Die Datei wurde nicht verändert. Ein neues Journal daneben beginnen? (Konto, Po
     </message>
 </context>
 <context>
+    <name>veloce::SourcePicker</name>
+    <message>
+        <source>Only from / to (UTC)</source>
+        <translation>Nur von / bis (UTC)</translation>
+    </message>
+    <message>
+        <source>Simulator</source>
+        <translation>Simulator</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>InfluxDB</source>
+        <translation>InfluxDB</translation>
+    </message>
+    <message>
+        <source> bars</source>
+        <translation> Bars</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Länge</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Seed</translation>
+    </message>
+    <message>
+        <source>CSV or CSV.gz — or drop a file on the window</source>
+        <translation>CSV oder CSV.gz – oder eine Datei auf das Fenster ziehen</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>auto-detect</source>
+        <translation>automatisch erkennen</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>from the settings (influx_host, influx_port)</source>
+        <translation>aus den Einstellungen (influx_host, influx_port)</translation>
+    </message>
+    <message>
+        <source>from the settings (influx_database)</source>
+        <translation>aus den Einstellungen (influx_database)</translation>
+    </message>
+    <message>
+        <source>e.g. BINANCE:btcusdt, BINANCE_FUTURES:btcusdt</source>
+        <translation>z. B. BINANCE:btcusdt, BINANCE_FUTURES:btcusdt</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Datenbank</translation>
+    </message>
+    <message>
+        <source>Markets</source>
+        <translation>Märkte</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>Open market data</source>
+        <translation>Marktdaten öffnen</translation>
+    </message>
+    <message>
+        <source>Market data (*.csv *.csv.gz *.gz);;All files (*)</source>
+        <translation>Marktdaten (*.csv *.csv.gz *.gz);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Seed: &quot;%1&quot; is not a whole number</source>
+        <translation>Seed: „%1“ ist keine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>Choose a data file (Browse, or drop one on the window)</source>
+        <translation>Bitte eine Datendatei wählen (Durchsuchen oder auf das Fenster ziehen)</translation>
+    </message>
+    <message>
+        <source>InfluxDB needs at least one market (or influx_markets in the settings)</source>
+        <translation>InfluxDB braucht mindestens einen Markt (oder influx_markets in den Einstellungen)</translation>
+    </message>
+    <message>
+        <source>&quot;From&quot; must be before &quot;To&quot;</source>
+        <translation>„Von“ muss vor „Bis“ liegen</translation>
+    </message>
+</context>
+<context>
+    <name>veloce::SweepResultsModel</name>
+    <message>
+        <source>Place in the ranking by %1 (1 = best)</source>
+        <translation>Platz in der Rangfolge nach %1 (1 = bester)</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>Rang</translation>
+    </message>
+    <message>
+        <source>Market</source>
+        <translation>Markt</translation>
+    </message>
+</context>
+<context>
+    <name>veloce::SweepView</name>
+    <message>
+        <source>Export HTML report…</source>
+        <translation>HTML-Bericht exportieren…</translation>
+    </message>
+    <message>
+        <source>Write the sweep&apos;s self-contained HTML report: heatmaps, ranked table, DSR and PBO</source>
+        <translation>Den eigenständigen HTML-Bericht des Sweeps schreiben: Heatmaps, Rangtabelle, DSR und PBO</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>Zielgröße</translation>
+    </message>
+    <message>
+        <source>the best configuration&apos;s objective</source>
+        <translation>die Zielgröße der besten Konfiguration</translation>
+    </message>
+    <message>
+        <source>Deflated Sharpe</source>
+        <translation>Deflated Sharpe</translation>
+    </message>
+    <message>
+        <source>Probability that the best configuration&apos;s true Sharpe ratio beats the best of this many configurations without skill (Bailey &amp; López de Prado 2014); 95 % or more is significant</source>
+        <translation>Wahrscheinlichkeit, dass die wahre Sharpe Ratio der besten Konfiguration die beste von ebenso vielen Konfigurationen ohne Können übertrifft (Bailey &amp; López de Prado 2014); ab 95 % signifikant</translation>
+    </message>
+    <message>
+        <source>PBO</source>
+        <translation>PBO</translation>
+    </message>
+    <message>
+        <source>Probability of backtest overfitting: how often the in-sample winner ends at or below the median out of sample (combinatorially symmetric cross-validation); lower is better</source>
+        <translation>Wahrscheinlichkeit der Backtest-Überanpassung: wie oft der In-Sample-Gewinner out of sample beim Median oder darunter landet (kombinatorisch symmetrische Kreuzvalidierung); niedriger ist besser</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Rendite</translation>
+    </message>
+    <message>
+        <source>the best configuration&apos;s total return</source>
+        <translation>die Gesamtrendite der besten Konfiguration</translation>
+    </message>
+    <message>
+        <source>Max drawdown</source>
+        <translation>Max. Drawdown</translation>
+    </message>
+    <message>
+        <source>the best configuration&apos;s max drawdown</source>
+        <translation>der maximale Drawdown der besten Konfiguration</translation>
+    </message>
+    <message>
+        <source>Trades</source>
+        <translation>Trades</translation>
+    </message>
+    <message>
+        <source>the best configuration&apos;s trades</source>
+        <translation>die Trades der besten Konfiguration</translation>
+    </message>
+    <message>
+        <source>Configurations</source>
+        <translation>Konfigurationen</translation>
+    </message>
+    <message>
+        <source>configurations that ran, the sweep&apos;s wall time and worker threads</source>
+        <translation>gelaufene Konfigurationen, Laufzeit und Worker-Threads des Sweeps</translation>
+    </message>
+    <message>
+        <source>Heatmap across</source>
+        <translation>Heatmap waagrecht</translation>
+    </message>
+    <message>
+        <source>up</source>
+        <translation>senkrecht</translation>
+    </message>
+    <message>
+        <source>Double-click a configuration to backtest it in the dashboard</source>
+        <translation>Doppelklick auf eine Konfiguration startet ihren Backtest im Dashboard</translation>
+    </message>
+    <message>
+        <source>No sweep yet</source>
+        <translation>Noch kein Sweep</translation>
+    </message>
+    <message>
+        <source>Pick the data and the keys to vary on the left, then run the sweep.</source>
+        <translation>Links die Daten und die zu variierenden Schlüssel wählen, dann den Sweep starten.</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keiner)</translation>
+    </message>
+    <message>
+        <source>%1 · %2 bars · %3 to %4</source>
+        <translation>%1 · %2 Bars · %3 bis %4</translation>
+    </message>
+    <message>
+        <source> · cancelled: %1 of %2 configurations ran</source>
+        <translation> · abgebrochen: %1 von %2 Konfigurationen gelaufen</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 on %n thread(s)</source>
+        <translation>
+            <numerusform>%1 mit %n Thread</numerusform>
+            <numerusform>%1 mit %n Threads</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No configuration finished</source>
+        <translation>Keine Konfiguration fertig</translation>
+    </message>
+    <message>
+        <source>Best of %1: %2</source>
+        <translation>Beste von %1: %2</translation>
+    </message>
+    <message>
+        <source>%1, minimised</source>
+        <translation>%1, minimiert</translation>
+    </message>
+    <message>
+        <source>%1, maximised</source>
+        <translation>%1, maximiert</translation>
+    </message>
+    <message numerus="yes">
+        <source>of %n configuration(s) tried</source>
+        <translation>
+            <numerusform>von %n getesteten Konfiguration</numerusform>
+            <numerusform>von %n getesteten Konfigurationen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 splits of %2 blocks</source>
+        <translation>%1 Aufteilungen von %2 Blöcken</translation>
+    </message>
+    <message>
+        <source>%1, the worst over the markets</source>
+        <translation>%1, der schlechteste über die Märkte</translation>
+    </message>
+    <message>
+        <source>%1; held at the best configuration: %2</source>
+        <translation>%1; auf der besten Konfiguration gehalten: %2</translation>
+    </message>
+</context>
+<context>
     <name>veloce::TradesModel</name>
     <message>
         <source>stop</source>
@@ -2120,6 +2706,163 @@ Die Datei wurde nicht verändert. Ein neues Journal daneben beginnen? (Konto, Po
     <message>
         <source>Held</source>
         <translation>Haltedauer</translation>
+    </message>
+</context>
+<context>
+    <name>veloce::WalkForwardModel</name>
+    <message>
+        <source>end of the span (exclusive)</source>
+        <translation>Ende der Spanne (ausschließlich)</translation>
+    </message>
+    <message>
+        <source>in sample: the chosen configuration on the train span</source>
+        <translation>In-Sample: die gewählte Konfiguration auf der Trainingsspanne</translation>
+    </message>
+    <message>
+        <source>out of sample: the chosen configuration on the test span alone</source>
+        <translation>Out-of-Sample: die gewählte Konfiguration allein auf der Testspanne</translation>
+    </message>
+    <message>
+        <source>out-of-sample over in-sample annualised return of this window</source>
+        <translation>annualisierte Out-of-Sample- durch In-Sample-Rendite dieses Fensters</translation>
+    </message>
+    <message>
+        <source>overfitting check of the in-sample choice among every configuration on the train span</source>
+        <translation>Überanpassungsprüfung der In-Sample-Wahl unter allen Konfigurationen der Trainingsspanne</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>Fenster</translation>
+    </message>
+    <message>
+        <source>Train from (UTC)</source>
+        <translation>Training von (UTC)</translation>
+    </message>
+    <message>
+        <source>Train to</source>
+        <translation>Training bis</translation>
+    </message>
+    <message>
+        <source>Test from</source>
+        <translation>Test von</translation>
+    </message>
+    <message>
+        <source>Test to</source>
+        <translation>Test bis</translation>
+    </message>
+    <message>
+        <source>Chosen parameters</source>
+        <translation>Gewählte Parameter</translation>
+    </message>
+    <message>
+        <source>IS %1</source>
+        <translation>IS %1</translation>
+    </message>
+    <message>
+        <source>OOS %1</source>
+        <translation>OOS %1</translation>
+    </message>
+    <message>
+        <source>IS annualised</source>
+        <translation>IS annualisiert</translation>
+    </message>
+    <message>
+        <source>OOS annualised</source>
+        <translation>OOS annualisiert</translation>
+    </message>
+    <message>
+        <source>Efficiency</source>
+        <translation>Effizienz</translation>
+    </message>
+    <message>
+        <source>OOS trades</source>
+        <translation>OOS-Trades</translation>
+    </message>
+    <message>
+        <source>IS deflated Sharpe</source>
+        <translation>IS Deflated Sharpe</translation>
+    </message>
+    <message>
+        <source>IS PBO</source>
+        <translation>IS PBO</translation>
+    </message>
+</context>
+<context>
+    <name>veloce::WalkForwardView</name>
+    <message>
+        <source>Open in dashboard</source>
+        <translation>Im Dashboard öffnen</translation>
+    </message>
+    <message>
+        <source>Show the stitched out-of-sample run (trades, equity) in the backtest dashboard</source>
+        <translation>Den zusammengesetzten Out-of-Sample-Lauf (Trades, Equity) im Backtest-Dashboard zeigen</translation>
+    </message>
+    <message>
+        <source>Walk-forward efficiency</source>
+        <translation>Walk-forward-Effizienz</translation>
+    </message>
+    <message>
+        <source>annualised return of the stitched out-of-sample account over the mean in-sample annualised return of the windows; — when the in-sample mean is not positive</source>
+        <translation>annualisierte Rendite des zusammengesetzten Out-of-Sample-Kontos durch die mittlere annualisierte In-Sample-Rendite der Fenster; — wenn der In-Sample-Mittelwert nicht positiv ist</translation>
+    </message>
+    <message>
+        <source>Out-of-sample return</source>
+        <translation>Out-of-Sample-Rendite</translation>
+    </message>
+    <message>
+        <source>total return of the test windows traded as one account</source>
+        <translation>Gesamtrendite der Testfenster, als ein Konto gehandelt</translation>
+    </message>
+    <message>
+        <source>OOS annualised</source>
+        <translation>OOS annualisiert</translation>
+    </message>
+    <message>
+        <source>(1 + total return) ^ (365 days / span) − 1</source>
+        <translation>(1 + Gesamtrendite) ^ (365 Tage / Spanne) − 1</translation>
+    </message>
+    <message>
+        <source>OOS Sharpe</source>
+        <translation>OOS Sharpe</translation>
+    </message>
+    <message>
+        <source>of the stitched account</source>
+        <translation>des zusammengesetzten Kontos</translation>
+    </message>
+    <message>
+        <source>OOS max drawdown</source>
+        <translation>OOS max. Drawdown</translation>
+    </message>
+    <message>
+        <source>OOS trades</source>
+        <translation>OOS-Trades</translation>
+    </message>
+    <message>
+        <source>Windows</source>
+        <translation>Fenster</translation>
+    </message>
+    <message>
+        <source>train and test windows</source>
+        <translation>Trainings- und Testfenster</translation>
+    </message>
+    <message>
+        <source>No walk-forward analysis yet</source>
+        <translation>Noch keine Walk-forward-Analyse</translation>
+    </message>
+    <message>
+        <source>Set the train and test spans on the left, then run the walk-forward analysis.</source>
+        <translation>Links die Trainings- und Testspanne setzen, dann die Walk-forward-Analyse starten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Walk-forward: %n window(s), train %1, test %2</source>
+        <translation>
+            <numerusform>Walk-forward: %n Fenster, Training %1, Test %2</numerusform>
+            <numerusform>Walk-forward: %n Fenster, Training %1, Test %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · %2 configurations per window, best by %3 · dashed lines: where each test window starts</source>
+        <translation>%1 · %2 Konfigurationen je Fenster, die beste nach %3 · gestrichelt: wo jedes Testfenster beginnt</translation>
     </message>
 </context>
 </TS>

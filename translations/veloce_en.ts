@@ -32,6 +32,30 @@
     </message>
 </context>
 <context>
+    <name>veloce::OptimizerController</name>
+    <message numerus="yes">
+        <source>%n configuration(s)</source>
+        <translation>
+            <numerusform>%n configuration</numerusform>
+            <numerusform>%n configurations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sweeping %1 configurations on %n thread(s)…</source>
+        <translation>
+            <numerusform>Sweeping %1 configurations on %n thread…</numerusform>
+            <numerusform>Sweeping %1 configurations on %n threads…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Done: %n window(s) in %1; walk-forward efficiency %2</source>
+        <translation>
+            <numerusform>Done: %n window in %1; walk-forward efficiency %2</numerusform>
+            <numerusform>Done: %n windows in %1; walk-forward efficiency %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>veloce::SessionHistory</name>
     <message numerus="yes">
         <source>%n session(s)</source>
@@ -72,6 +96,33 @@
         <translation>
             <numerusform>%n setting needs fixing before it can be used.</numerusform>
             <numerusform>%n settings need fixing before they can be used.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>veloce::SweepView</name>
+    <message numerus="yes">
+        <source>%1 on %n thread(s)</source>
+        <translation>
+            <numerusform>%1 on %n thread</numerusform>
+            <numerusform>%1 on %n threads</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>of %n configuration(s) tried</source>
+        <translation>
+            <numerusform>of %n configuration tried</numerusform>
+            <numerusform>of %n configurations tried</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>veloce::WalkForwardView</name>
+    <message numerus="yes">
+        <source>Walk-forward: %n window(s), train %1, test %2</source>
+        <translation>
+            <numerusform>Walk-forward: %n window, train %1, test %2</numerusform>
+            <numerusform>Walk-forward: %n windows, train %1, test %2</numerusform>
         </translation>
     </message>
 </context>

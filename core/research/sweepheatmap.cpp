@@ -1,10 +1,25 @@
 #include "research/sweepheatmap.h"
 
-#include <unordered_map>
+#include <algorithm>
 
 namespace veloce {
 
+std::vector<std::optional<double>> SweepHeatmap::objectiveByConfig(const SweepResult& result)
+{
+    std::vector<std::optional<double>> values(static_cast<std::size_t>(result.grid.size()));
+    for (const SweepRank& r : result.ranking)
+        if (r.config >= 0 && r.config < result.grid.size())
+            values[static_cast<std::size_t>(r.config)] = r.worst;
+    return values;
+}
+
 SweepHeatmap SweepHeatmap::build(const SweepResult& result, int xDimension, int yDimension)
+{
+    return build(result, objectiveByConfig(result), xDimension, yDimension);
+}
+
+SweepHeatmap SweepHeatmap::build(const SweepResult& result, const std::vector<std::optional<double>>& values,
+    int xDimension, int yDimension)
 {
     SweepHeatmap h;
     h.xDimension = xDimension;
@@ -12,9 +27,6 @@ SweepHeatmap SweepHeatmap::build(const SweepResult& result, int xDimension, int 
     const auto& dims = result.grid.dimensions();
     h.columns = static_cast<int>(dims[static_cast<std::size_t>(xDimension)].values.size());
     h.rows = yDimension < 0 ? 1 : static_cast<int>(dims[static_cast<std::size_t>(yDimension)].values.size());
-    std::unordered_map<std::int64_t, std::optional<double>> value;
-    for (const SweepRank& r : result.ranking)
-        value.emplace(r.config, r.worst);
     const std::vector<int> at = result.grid.coordinates(result.best < 0 ? 0 : result.best);
     for (int y = 0; y < h.rows; ++y) {
         for (int x = 0; x < h.columns; ++x) {
@@ -23,8 +35,7 @@ SweepHeatmap SweepHeatmap::build(const SweepResult& result, int xDimension, int 
             if (yDimension >= 0)
                 c[static_cast<std::size_t>(yDimension)] = y;
             const std::int64_t config = result.grid.indexOf(c);
-            const auto it = value.find(config);
-            const std::optional<double> v = it == value.end() ? std::nullopt : it->second;
+            const std::optional<double> v = values[static_cast<std::size_t>(config)];
             h.configs.push_back(config);
             h.cells.push_back(v);
             if (v) {
@@ -40,12 +51,13 @@ std::vector<SweepHeatmap> SweepHeatmap::all(const SweepResult& result)
 {
     std::vector<SweepHeatmap> out;
     const int n = static_cast<int>(result.grid.dimensions().size());
+    const std::vector<std::optional<double>> values = objectiveByConfig(result);
     if (n == 1)
-        out.push_back(build(result, 0, -1));
+        out.push_back(build(result, values, 0, -1));
     for (int y = 0; y < n; ++y)
         for (int x = 0; x < n; ++x)
             if (x < y)
-                out.push_back(build(result, x, y));
+                out.push_back(build(result, values, x, y));
     return out;
 }
 

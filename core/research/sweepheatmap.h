@@ -25,6 +25,11 @@ struct SweepHeatmap
 
     // Needs result.ranking and result.best. yDimension may be -1.
     static SweepHeatmap build(const SweepResult& result, int xDimension, int yDimension);
+    // The same from `values` (objectiveByConfig), when many heatmaps of one sweep are built.
+    static SweepHeatmap build(const SweepResult& result, const std::vector<std::optional<double>>& values,
+        int xDimension, int yDimension);
+    // The ranking's value of every grid index (null where nothing ran): grid.size() entries.
+    static std::vector<std::optional<double>> objectiveByConfig(const SweepResult& result);
     // Every pair of keys (x < y), or the single key of a one-key grid.
     static std::vector<SweepHeatmap> all(const SweepResult& result);
 };

@@ -146,7 +146,7 @@ private Q_SLOTS:
                             << QStringList { QStringLiteral("Score"), QStringLiteral("Positionen"),
                                    QStringLiteral("Equity-Kurve"), QStringLiteral("Paper-Trading") }
                             << QStringList { QStringLiteral("&Datei"), QStringLiteral("&Handel"),
-                                   QStringLiteral("&Wiedergabe"), QStringLiteral("&Ansicht") }
+                                   QStringLiteral("&Wiedergabe"), QStringLiteral("&Ansicht"), QStringLiteral("&Analyse") }
                             << QStringLiteral("1 Position in") << QStringLiteral("3 Positionen in");
         QTest::newRow("en") << QStringLiteral("en") << QStringLiteral("KILL SWITCH")
                             << QStringList { QStringLiteral("Squeeze"), QStringLiteral("Divergence"),
@@ -157,7 +157,7 @@ private Q_SLOTS:
                             << QStringList { QStringLiteral("Score"), QStringLiteral("Positions"),
                                    QStringLiteral("Equity"), QStringLiteral("Paper session") }
                             << QStringList { QStringLiteral("&File"), QStringLiteral("&Trading"),
-                                   QStringLiteral("&Replay"), QStringLiteral("&View") }
+                                   QStringLiteral("&Replay"), QStringLiteral("&View"), QStringLiteral("&Research") }
                             << QStringLiteral("1 position flattened")
                             << QStringLiteral("3 positions flattened");
     }
