@@ -2308,61 +2308,6 @@ Die Datei wurde nicht verändert. Ein neues Journal daneben beginnen? (Konto, Po
     </message>
 </context>
 <context>
-    <name>veloce::TradeDetails</name>
-    <message>
-        <source>The five phase scores of the entry bar, as the strategy computed them</source>
-        <translation>Die fünf Phasen-Scores des Einstiegs-Bars, wie die Strategie sie berechnet hat</translation>
-    </message>
-    <message>
-        <source>Phase scores not recorded (position restored from the journal or read from trades.csv)</source>
-        <translation>Phasen-Scores nicht erfasst (Position aus dem Journal wiederhergestellt oder aus trades.csv gelesen)</translation>
-    </message>
-    <message>
-        <source>Hide the trade details (Esc)</source>
-        <translation>Trade-Details ausblenden (Esc)</translation>
-    </message>
-    <message>
-        <source>stop hit: the close crossed the stop</source>
-        <translation>Stop erreicht: der Schlusskurs kreuzte den Stop</translation>
-    </message>
-    <message>
-        <source>target reached: the close crossed the target</source>
-        <translation>Ziel erreicht: der Schlusskurs kreuzte das Ziel</translation>
-    </message>
-    <message>
-        <source>end of data: closed at the last close</source>
-        <translation>Datenende: zum letzten Schlusskurs geschlossen</translation>
-    </message>
-    <message>
-        <source>kill switch: flattened</source>
-        <translation>Not-Aus: glattgestellt</translation>
-    </message>
-    <message>
-        <source>closed by hand or at the venue</source>
-        <translation>von Hand oder am Handelsplatz geschlossen</translation>
-    </message>
-    <message>
-        <source>Trade #%1 %2 · PnL %3</source>
-        <translation>Trade #%1 %2 · G/V %3</translation>
-    </message>
-    <message>
-        <source>LONG</source>
-        <translation>LONG</translation>
-    </message>
-    <message>
-        <source>SHORT</source>
-        <translation>SHORT</translation>
-    </message>
-    <message>
-        <source>Entered %1 at %2 · score %3</source>
-        <translation>Eingestiegen %1 zu %2 · Score %3</translation>
-    </message>
-    <message>
-        <source>Left %1 at %2 after %3: %4</source>
-        <translation>Ausgestiegen %1 zu %2 nach %3: %4</translation>
-    </message>
-</context>
-<context>
     <name>veloce::SourcePicker</name>
     <message>
         <source>Only from / to (UTC)</source>
@@ -2627,6 +2572,61 @@ Die Datei wurde nicht verändert. Ein neues Journal daneben beginnen? (Konto, Po
     <message>
         <source>%1; held at the best configuration: %2</source>
         <translation>%1; auf der besten Konfiguration gehalten: %2</translation>
+    </message>
+</context>
+<context>
+    <name>veloce::TradeDetails</name>
+    <message>
+        <source>The five phase scores of the entry bar, as the strategy computed them</source>
+        <translation>Die fünf Phasen-Scores des Einstiegs-Bars, wie die Strategie sie berechnet hat</translation>
+    </message>
+    <message>
+        <source>Phase scores not recorded (position restored from the journal or read from trades.csv)</source>
+        <translation>Phasen-Scores nicht erfasst (Position aus dem Journal wiederhergestellt oder aus trades.csv gelesen)</translation>
+    </message>
+    <message>
+        <source>Hide the trade details (Esc)</source>
+        <translation>Trade-Details ausblenden (Esc)</translation>
+    </message>
+    <message>
+        <source>stop hit: the close crossed the stop</source>
+        <translation>Stop erreicht: der Schlusskurs kreuzte den Stop</translation>
+    </message>
+    <message>
+        <source>target reached: the close crossed the target</source>
+        <translation>Ziel erreicht: der Schlusskurs kreuzte das Ziel</translation>
+    </message>
+    <message>
+        <source>end of data: closed at the last close</source>
+        <translation>Datenende: zum letzten Schlusskurs geschlossen</translation>
+    </message>
+    <message>
+        <source>kill switch: flattened</source>
+        <translation>Not-Aus: glattgestellt</translation>
+    </message>
+    <message>
+        <source>closed by hand or at the venue</source>
+        <translation>von Hand oder am Handelsplatz geschlossen</translation>
+    </message>
+    <message>
+        <source>Trade #%1 %2 · PnL %3</source>
+        <translation>Trade #%1 %2 · G/V %3</translation>
+    </message>
+    <message>
+        <source>LONG</source>
+        <translation>LONG</translation>
+    </message>
+    <message>
+        <source>SHORT</source>
+        <translation>SHORT</translation>
+    </message>
+    <message>
+        <source>Entered %1 at %2 · score %3</source>
+        <translation>Eingestiegen %1 zu %2 · Score %3</translation>
+    </message>
+    <message>
+        <source>Left %1 at %2 after %3: %4</source>
+        <translation>Ausgestiegen %1 zu %2 nach %3: %4</translation>
     </message>
 </context>
 <context>

@@ -146,7 +146,8 @@ private Q_SLOTS:
                             << QStringList { QStringLiteral("Score"), QStringLiteral("Positionen"),
                                    QStringLiteral("Equity-Kurve"), QStringLiteral("Paper-Trading") }
                             << QStringList { QStringLiteral("&Datei"), QStringLiteral("&Handel"),
-                                   QStringLiteral("&Wiedergabe"), QStringLiteral("&Ansicht"), QStringLiteral("&Analyse") }
+                                   QStringLiteral("&Wiedergabe"), QStringLiteral("&Ansicht"),
+                                   QStringLiteral("&Analyse") }
                             << QStringLiteral("1 Position in") << QStringLiteral("3 Positionen in");
         QTest::newRow("en") << QStringLiteral("en") << QStringLiteral("KILL SWITCH")
                             << QStringList { QStringLiteral("Squeeze"), QStringLiteral("Divergence"),
@@ -157,7 +158,8 @@ private Q_SLOTS:
                             << QStringList { QStringLiteral("Score"), QStringLiteral("Positions"),
                                    QStringLiteral("Equity"), QStringLiteral("Paper session") }
                             << QStringList { QStringLiteral("&File"), QStringLiteral("&Trading"),
-                                   QStringLiteral("&Replay"), QStringLiteral("&View"), QStringLiteral("&Research") }
+                                   QStringLiteral("&Replay"), QStringLiteral("&View"),
+                                   QStringLiteral("&Research") }
                             << QStringLiteral("1 position flattened")
                             << QStringLiteral("3 positions flattened");
     }
