@@ -1,18 +1,18 @@
 #!/usr/bin/env bash
-# Fuzzes every libFuzzer target of the fuzz preset for a bounded time and prints, per target,
+# Fuzzes every libFuzzer target of the asan preset for a bounded time and prints, per target,
 # executions per second and total executions. Usage:
-#   tests/fuzz/run.sh [SECONDS_PER_TARGET] [TARGET...]     (default 15 s, all targets)
-#   cmake --preset fuzz && cmake --build --preset fuzz     (build first; .ci/veloce test does both)
+#   tests/fuzz/run.sh [SECONDS_PER_TARGET] [TARGET...]     (default 10 s, all targets)
+#   cmake --preset asan && cmake --build --preset asan     (build first; .ci/veloce test does both)
 # First every seed and regression input runs once (a crash fixed once stays fixed), then each
-# target fuzzes from its seeds; new inputs go to build/fuzz/work/<target>/corpus (never into the
+# target fuzzes from its seeds; new inputs go to build/asan/fuzz-work/<target>/corpus (never into the
 # source tree). A crash, leak or sanitizer report stops the script with exit 1 and leaves the input
-# as build/fuzz/work/<target>/crash-*: fix the bug, then copy the input into
+# as build/asan/fuzz-work/<target>/crash-*: fix the bug, then copy the input into
 # tests/fuzz/regressions/<target>/ so CI runs it from then on.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
-build="$root/build/fuzz"
-seconds="${1:-15}"
+build="$root/build/asan"
+seconds="${1:-10}"
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
@@ -23,8 +23,8 @@ export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
 printf '%-20s %12s %14s %8s\n' target execs/s "total execs" corpus
 for t in "${targets[@]}"; do
     bin="$build/tests/fuzz/$t"
-    [ -x "$bin" ] || { echo "missing $bin: cmake --build --preset fuzz" >&2; exit 1; }
-    work="$build/work/$t"
+    [ -x "$bin" ] || { echo "missing $bin: cmake --build --preset asan" >&2; exit 1; }
+    work="$build/fuzz-work/$t"
     mkdir -p "$work/corpus"
     inputs=("$here/corpus/$t")
     [ -d "$here/regressions/$t" ] && inputs+=("$here/regressions/$t")
