@@ -150,15 +150,22 @@ std::vector<JournalSessionInfo> JournalReader::sessions() const
     }
     {
         // Halted at the end: the last kill/halt/re-arm up to the session's end decides. A
-        // session started halted (a halt carried over from before) counts as halted too.
+        // session started halted (a halt carried over from before) counts as halted too. A change
+        // written while no session ran (`veloce-cli rearm` on a stopped journal: session_id 0)
+        // counts from the next session on: the first one started at or after it (the journal has
+        // one writer, so that session began after the change was written).
         std::map<std::int64_t, bool> lastState;
         QSqlQuery q(db);
         q.setForwardOnly(true);
         q.prepare(QStringLiteral(
-            "SELECT session_id, kind FROM events WHERE kind IN ('kill', 'halt', 'rearm') ORDER BY id"));
+            "SELECT CASE WHEN e.session_id > 0 THEN e.session_id ELSE (SELECT s.id FROM sessions s "
+            "WHERE s.started_ms >= e.wall_ms ORDER BY s.id LIMIT 1) END, e.kind FROM events e "
+            "WHERE e.kind IN ('kill', 'halt', 'rearm') ORDER BY e.id"));
         run(q, m_path);
-        while (q.next())
-            lastState[q.value(0).toLongLong()] = q.value(1).toString() != QLatin1String("rearm");
+        while (q.next()) {
+            if (!q.value(0).isNull()) // NULL: before a session that has not started yet
+                lastState[q.value(0).toLongLong()] = q.value(1).toString() != QLatin1String("rearm");
+        }
         bool halted = false;
         for (JournalSessionInfo& s : out) {
             const auto it = lastState.find(s.id);

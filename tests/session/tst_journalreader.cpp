@@ -195,6 +195,48 @@ private Q_SLOTS:
         QCOMPARE(fileHash(path), before); // reading changed nothing
     }
 
+    // `veloce-cli rearm` on a stopped journal writes its re-arm outside any session: the session
+    // that was halted stays "ended halted", the next one starts (and here ends) armed. File ->
+    // Sessions showed the next one as halted too, whatever it did.
+    void aRearmBetweenSessionsArmsTheNextOne()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("journal.sqlite"));
+        {
+            Journal j(path);
+            j.open({});
+            j.beginSession(continuing(0)); // 1: killed
+            j.recordKill(killReport());
+            endSession(j, QStringLiteral("stopped"));
+        }
+        {
+            Journal j(path); // as veloce-cli rearm does it: no session
+            QVERIFY(j.open({}).account.halted);
+            j.recordSafety(QStringLiteral("rearm"), QStringLiteral("re-armed"), QStringLiteral("cli"));
+            j.flush();
+        }
+        {
+            Journal j(path);
+            QVERIFY(!j.open({}).account.halted);
+            j.beginSession(continuing(1)); // 2: traded armed
+            endSession(j, QStringLiteral("stopped"));
+            j.beginSession(continuing(2)); // 3: killed again
+            j.recordKill(killReport());
+            endSession(j, QStringLiteral("stopped"));
+        }
+        {
+            Journal j(path); // re-armed again, and no session has started since
+            j.open({});
+            j.recordSafety(QStringLiteral("rearm"), QStringLiteral("re-armed"), QStringLiteral("cli"));
+            j.flush();
+        }
+        const std::vector<JournalSessionInfo> list = JournalReader(path).sessions(); // newest first
+        QCOMPARE(list.size(), std::size_t(3));
+        QVERIFY(list[0].endedHalted); // 3 ended halted; the later re-arm is the next one's
+        QVERIFY(!list[1].endedHalted);
+        QVERIFY(list[2].endedHalted);
+    }
+
     void modeAsJournaled_data()
     {
         QTest::addColumn<QString>("journaled");
