@@ -18,6 +18,8 @@ namespace veloce {
 
 namespace {
 
+constexpr qint64 kWalHeaderBytes = 32; // a -wal of this size or less holds no frame (sqlite.org/fileformat2)
+
 [[noreturn]] void refuse(const QString& path, const QString& problem)
 {
     throw JournalError(QStringLiteral("%1: %2").arg(path, problem), JournalError::Kind::Refused);
@@ -122,7 +124,13 @@ void JournalInspector::checkFile(const QString& path)
     if (pageSize == 1)
         pageSize = 65536;
     const std::uint32_t pages = be32(head, 28);
-    if (pages > 0 && be32(head, 92) == be32(head, 24) && static_cast<qint64>(pages) * pageSize > fi.size())
+    // A process killed during a checkpoint leaves page 1 (with the new page count) copied from the
+    // write-ahead log and the file not yet extended: the -wal beside it still holds every page and
+    // SQLite replays it on open (the integrity check after opening sees the result). Only without
+    // a -wal with frames in it is a short file truncated.
+    const bool walHasFrames = QFileInfo(path + QStringLiteral("-wal")).size() > kWalHeaderBytes;
+    if (pages > 0 && !walHasFrames && be32(head, 92) == be32(head, 24)
+        && static_cast<qint64>(pages) * pageSize > fi.size())
         refuse(path,
             QStringLiteral("is truncated: %1 bytes, but its header says %2 pages of %3 bytes")
                 .arg(fi.size())

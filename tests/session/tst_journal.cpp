@@ -50,6 +50,7 @@ private Q_SLOTS:
     void refusesWhatVeloceCouldNotHaveWritten();
     void refusesFilesThatAreNoJournal_data();
     void refusesFilesThatAreNoJournal();
+    void acceptsAJournalKilledDuringACheckpoint();
     void upgradesAnUnversionedJournal();
     void fullDiskFailsOnceAndAcknowledgesNothingAfter();
     void openAlarmsComeBack();
@@ -286,6 +287,70 @@ void TestJournal::refusesFilesThatAreNoJournal()
     QVERIFY2(message.contains(phrase), qPrintable(message));
     QCOMPARE(errorKind, JournalError::Kind::Refused);
     QCOMPARE(fileHash(path), before);
+}
+
+// SIGKILL during a checkpoint (seen in tst_sessionsoak: "is truncated: 36872192 bytes, but its
+// header says 9216 pages"): SQLite copies the log's pages into the file in page order, so page 1
+// with the grown page count lands before the file is extended. The -wal still holds every page:
+// the journal opens with nothing lost. Made here byte by byte: the files as a killed writer leaves
+// them (copied while its connection is open), and the log's newest page 1 written over the old.
+void TestJournal::acceptsAJournalKilledDuringACheckpoint()
+{
+    QTemporaryDir dir;
+    const QString live = dir.filePath(QStringLiteral("live.sqlite"));
+    const QString path = dir.filePath(QStringLiteral("j.sqlite"));
+    test::writeValidJournal(live);
+    const int rows = 400; // about 100 pages of 4 KiB more than the file has
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("writer"));
+        db.setDatabaseName(live);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("PRAGMA wal_autocheckpoint=0")));
+        QVERIFY(q.exec(QStringLiteral("BEGIN")));
+        for (int i = 0; i < rows; ++i)
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO events (session_id, wall_ms, kind, text, origin) "
+                                          "VALUES (0, %1, 'note', '%2', 'test')")
+                               .arg(i)
+                               .arg(QString(1000, QLatin1Char('a' + i % 26)))));
+        QVERIFY(q.exec(QStringLiteral("COMMIT")));
+        for (const QString& suffix : { QString(), QStringLiteral("-wal"), QStringLiteral("-shm") })
+            QVERIFY(QFile::copy(live + suffix, path + suffix));
+        q.finish();
+        db.close();
+        QFile wal(path + QStringLiteral("-wal"));
+        QVERIFY(wal.open(QIODevice::ReadOnly));
+        const QByteArray log = wal.readAll();
+        const auto be32 = [&log](qsizetype at) {
+            return (quint32(quint8(log[at])) << 24) | (quint32(quint8(log[at + 1])) << 16)
+                | (quint32(quint8(log[at + 2])) << 8) | quint32(quint8(log[at + 3]));
+        };
+        const qsizetype pageSize = be32(8);
+        QByteArray page1;
+        for (qsizetype at = 32; at + 24 + pageSize <= log.size(); at += 24 + pageSize)
+            if (be32(at) == 1)
+                page1 = log.mid(at + 24, pageSize);
+        QCOMPARE(page1.size(), pageSize);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        const quint32 pages = (quint32(quint8(page1[28])) << 24) | (quint32(quint8(page1[29])) << 16)
+            | (quint32(quint8(page1[30])) << 8) | quint32(quint8(page1[31]));
+        QVERIFY2(qint64(pages) * pageSize > file.size(), "the log must have grown the database");
+        QCOMPARE(file.write(page1), qint64(pageSize));
+        file.close();
+        QCOMPARE(refusal(path), QString());
+        // Every row written before the kill is there.
+        QSqlDatabase check = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("check"));
+        check.setDatabaseName(path);
+        QVERIFY(check.open());
+        QSqlQuery c(check);
+        QVERIFY(c.exec(QStringLiteral("SELECT COUNT(*) FROM events WHERE kind = 'note'")) && c.next());
+        QCOMPARE(c.value(0).toInt(), rows);
+        c.finish();
+        check.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("writer"));
+    QSqlDatabase::removeDatabase(QStringLiteral("check"));
 }
 
 void TestJournal::upgradesAnUnversionedJournal()
