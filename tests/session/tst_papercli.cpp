@@ -465,7 +465,11 @@ void TestPaperCli::unwritableJournalHaltsAndAlarms()
             alarm = o;
         if (str(o, "event") == QLatin1String("trading") && str(o, "state") == QLatin1String("halted"))
             halted = o;
-        if (str(o, "event") == QLatin1String("bar") && !alarm.isEmpty() && tradesAtAlarm < 0)
+        // The first snapshot taken after the halt (the engine reads the flag into the snapshot
+        // with the counts): the first bar line after the alarm may still carry one taken before
+        // it, while entries went on until the halt (230 + 0 > 161, seen once).
+        if (str(o, "event") == QLatin1String("bar") && str(o, "trading") == QLatin1String("halted")
+            && tradesAtAlarm < 0)
             tradesAtAlarm = integer(o, "trades") + integer(o, "positions");
         if (str(o, "event") == QLatin1String("end"))
             end = o;
@@ -478,7 +482,7 @@ void TestPaperCli::unwritableJournalHaltsAndAlarms()
     QCOMPARE(str(end, "trading"), QStringLiteral("halted"));
     QVERIFY(str(end, "journal").startsWith(QLatin1String("failed")));
     QVERIFY(integer(end, "open_alarms") >= 1);
-    // Entries stopped at the alarm: no position opened after it (closed trades + open positions
+    // Entries stopped at the halt: no position opened after it (closed trades + open positions
     // did not grow), and with "flatten" nothing is left open.
     QVERIFY(tradesAtAlarm >= 0);
     QVERIFY2(integer(end, "trades") + integer(end, "positions") <= tradesAtAlarm,
