@@ -239,6 +239,10 @@ void FreqtradeBroker::sendEntry(std::int64_t id)
 void FreqtradeBroker::afterUnknownEntry(std::int64_t id, const FreqtradeError& error)
 {
     m_links[id].state = Link::State::Unknown;
+    // An answer can still arrive after stop(): the client is only deleted later, and a reply it
+    // had already received calls back first. Nothing more is asked then.
+    if (!m_client)
+        return;
     // The bot may have entered even though no answer came back: look for our tag before any
     // retry, so a retry can never double the position.
     m_client->get(

@@ -18,6 +18,22 @@
 #include <QTest>
 
 namespace {
+// The last lines of a run's output without its signal lines (thousands of them at --speed max,
+// they would push the end, alerts and state out of a failure message), at most ~1,500 characters.
+QString endLines(const QString& out)
+{
+    QStringList kept;
+    qsizetype size = 0;
+    const QStringList all = out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    for (auto it = all.crbegin(); it != all.crend() && size < 1500; ++it) {
+        if (it->contains(QLatin1String("\"event\":\"signal\"")))
+            continue;
+        kept.prepend(it->left(400));
+        size += kept.front().size();
+    }
+    return kept.join(QLatin1Char('\n'));
+}
+
 QList<QJsonObject> lines(const QString& out, const QString& event)
 {
     QList<QJsonObject> found;
@@ -126,7 +142,10 @@ void TestFreqtradeCli::modes()
     QProcessEnvironment env;
     env.insert(QStringLiteral("VELOCE_FREQTRADE_PASSWORD"), fake.password);
     const CliRun run = runCliServing(args, env);
-    QVERIFY2(run.exitCode == exitCode, qPrintable(run.err + run.out.right(2000)));
+    QVERIFY2(run.exitCode == exitCode,
+        qPrintable(QStringLiteral("exit %1; stderr: %2; the end of the output: %3")
+                       .arg(run.exitCode)
+                       .arg(run.err.left(1500), endLines(run.out))));
     QVERIFY2((run.out + run.err).contains(said), qPrintable(run.err + run.out.right(2000)));
     if (venue.isEmpty()) {
         // Refused: not one order reached the bot.
@@ -192,7 +211,10 @@ void TestFreqtradeCli::echoedSecretsNeverLeave()
                             QStringLiteral("--config"), config, QStringLiteral("--journal"), journal,
                             QStringLiteral("--duration"), QStringLiteral("3") },
             env);
-    QVERIFY2(run.exitCode == exitCode, qPrintable(run.err + run.out.right(2000)));
+    QVERIFY2(run.exitCode == exitCode,
+        qPrintable(QStringLiteral("exit %1; stderr: %2; the end of the output: %3")
+                       .arg(run.exitCode)
+                       .arg(run.err.left(1500), endLines(run.out))));
     // The bot's words reached the user, with the echoed credentials replaced.
     QVERIFY2(run.out.contains(said), qPrintable(run.out.right(2000)));
     QVERIFY2(run.out.contains(QLatin1String("***")), qPrintable(run.out.right(2000)));
