@@ -18,6 +18,41 @@ BarProcessor::BarProcessor(const Config& config, BacktestSink& sink, Broker* bro
 {
 }
 
+void BarProcessor::step(
+    const Bar& bar, std::uint8_t activePhases, const Signal* signal, const PhaseScores* scores)
+{
+    // The peak as of the previous bar, for the drawdown check of this bar's entry.
+    const double peakBefore = m_metrics.peak();
+    m_lastMs = bar.t;
+    m_lastClose = bar.close;
+
+    if (m_portfolio.mark(bar.close)) // 1; on most bars no position exits: no call
+        exits(bar); // 2
+    if (signal) // 3 (scored by the caller)
+        decide(*signal, peakBefore); // 4
+
+    const double equity = m_portfolio.equity(); // 5
+    if (m_metrics.onBar(bar.t, equity, !m_portfolio.flat(), activePhases))
+        m_sink.onEquity(m_lastPoint); // the previous minute's last bar
+    m_lastPoint = { bar.t, equity, m_portfolio.cash(), m_metrics.drawdown() };
+    if (m_wantsBars && scores)
+        m_sink.onBar(bar, *scores);
+}
+
+void BarProcessor::decide(const Signal& signal, double peakBefore)
+{
+    SignalRecord rec;
+    rec.signal = signal;
+    rec.reason = (m_halted && m_halted->load(std::memory_order_acquire))
+        ? RejectReason::Halted
+        : m_portfolio.check(rec.signal, peakBefore);
+    rec.accepted = rec.reason == RejectReason::None;
+    if (rec.accepted)
+        entry(rec.signal);
+    m_metrics.onSignal(rec.accepted);
+    m_sink.onSignal(rec);
+}
+
 void BarProcessor::process(const Bar& bar)
 {
     m_strategy->update(bar); // step 3, ahead: it depends on the bars only
@@ -32,34 +67,11 @@ void BarProcessor::process(const Bar& bar, const ScoredBar& scored)
     step(bar, scored.activePhases(), hasSignal ? &m_signal : nullptr, nullptr);
 }
 
-void BarProcessor::step(
-    const Bar& bar, std::uint8_t activePhases, const Signal* signal, const PhaseScores* scores)
+void BarProcessor::process(std::span<const Bar> bars, std::span<const ScoredBar> scored)
 {
-    // The peak as of the previous bar, for the drawdown check of this bar's entry.
-    const double peakBefore = m_metrics.peak();
-    m_lastBar = bar;
-
-    m_portfolio.mark(bar.close); // 1
-    exits(bar); // 2
-    if (signal) { // 3 (scored by the caller), 4
-        SignalRecord rec;
-        rec.signal = *signal;
-        rec.reason = (m_halted && m_halted->load(std::memory_order_acquire))
-            ? RejectReason::Halted
-            : m_portfolio.check(rec.signal, peakBefore);
-        rec.accepted = rec.reason == RejectReason::None;
-        if (rec.accepted)
-            entry(rec.signal);
-        m_metrics.onSignal(rec.accepted);
-        m_sink.onSignal(rec);
-    }
-
-    const double equity = m_portfolio.equity(); // 5
-    if (m_metrics.onBar(bar.t, equity, !m_portfolio.flat(), activePhases))
-        m_sink.onEquity(m_lastPoint); // the previous minute's last bar
-    m_lastPoint = { bar.t, equity, m_portfolio.cash(), m_metrics.drawdown() };
-    if (m_wantsBars && scores)
-        m_sink.onBar(bar, *scores);
+    Q_ASSERT(bars.size() == scored.size());
+    for (std::size_t i = 0; i < bars.size(); ++i)
+        process(bars[i], scored[i]);
 }
 
 bool BarProcessor::reconfigure(const Config& config)
@@ -137,8 +149,8 @@ void BarProcessor::closeAll(ExitReason reason)
     }
     while (!m_portfolio.flat()) {
         const Position& p = m_portfolio.positions().front();
-        const double fill = m_broker.exitPrice(p, m_lastBar.close);
-        emitTrade(m_portfolio.close(0, fill, m_lastBar.t, reason));
+        const double fill = m_broker.exitPrice(p, m_lastClose);
+        emitTrade(m_portfolio.close(0, fill, m_lastMs, reason));
     }
 }
 

@@ -450,13 +450,13 @@ SessionSnapshotPtr Session::buildSnapshot(std::int64_t seq) const
     s->drawdown = peak > 0 ? (peak - s->equity) / peak : 0;
     s->maxDrawdown = m_processor->metrics().maxDrawdown();
     if (m_processor->hasBars())
-        s->equityCurve.push_back({ m_processor->lastBar().t, s->equity, s->cash, s->drawdown });
+        s->equityCurve.push_back({ m_processor->lastBarMs(), s->equity, s->cash, s->drawdown });
     s->barCount = m_barCount;
     s->signalCount = m_signalCount;
     s->rejectedCount = m_rejectedCount;
     s->tradeCount = m_tradeCount;
     s->barsPerSecond = m_barsPerSecond;
-    s->lastBarMs = m_barCount > 0 ? m_processor->lastBar().t : 0;
+    s->lastBarMs = m_barCount > 0 ? m_processor->lastBarMs() : 0;
     const std::int64_t beat = m_lastBeatNs.load(std::memory_order_acquire);
     s->lastBarAgeMs = beat > 0 ? static_cast<double>(nowNs() - beat) / 1e6 : -1;
     s->lastAlert = m_lastAlert;
@@ -505,8 +505,8 @@ void Session::push(SessionEvent&& event)
 {
     event.seq = ++m_seq;
     event.wallMs = wallNow();
-    event.barMs = m_processor->lastBar().t;
-    event.close = m_processor->lastBar().close;
+    event.barMs = m_processor->lastBarMs();
+    event.close = m_processor->lastClose();
     m_pending.push_back(std::move(event));
 }
 

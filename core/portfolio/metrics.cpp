@@ -65,9 +65,12 @@ void Metrics::finish(double finalEquity, BacktestSummary& out) const
             out.sortinoRatio = mean / downside * std::sqrt(kMinutesPerYear);
     }
     out.exposure = m_bars > 0 ? static_cast<double>(m_exposedBars) / static_cast<double>(m_bars) : 0.0;
-    for (int i = 0; i < PhaseScores::Count; ++i)
-        out.phaseActivity[i]
-            = m_bars > 0 ? static_cast<double>(m_phaseActive[i]) / static_cast<double>(m_bars) : 0.0;
+    for (int i = 0; i < PhaseScores::Count; ++i) {
+        std::int64_t active = 0;
+        for (std::size_t mask = 0; mask < kMaskCount; ++mask)
+            active += (mask >> i) & 1u ? m_phaseMasks[mask] : 0;
+        out.phaseActivity[i] = m_bars > 0 ? static_cast<double>(active) / static_cast<double>(m_bars) : 0.0;
+    }
     out.signalCount = m_signals;
     out.rejectedSignals = m_rejected;
 }

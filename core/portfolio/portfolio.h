@@ -21,11 +21,17 @@ public:
     static double slipped(double price, Side side, bool entering, double slippageBps);
 
     // Inline, like exitWanted(): with the marks, exits and equity of every bar they are most of a
-    // sweep's per-configuration work.
-    void mark(double price)
+    // sweep's per-configuration work. Returns whether any position wants to exit at `price`
+    // (exitWanted()): one pass for both, and the caller walks the positions again only on the rare
+    // bar that closes one.
+    bool mark(double price)
     {
-        for (auto& p : m_positions)
+        bool exit = false;
+        for (auto& p : m_positions) {
             p.last = price;
+            exit |= reachesExit(p, price);
+        }
+        return exit;
     }
     double cash() const { return m_cash; }
     double equity() const
@@ -51,16 +57,24 @@ public:
     // The exit a position wants at this close, if any (stop before target, docs/strategy.md §4).
     static bool exitWanted(const Position& p, double close, ExitReason& reason)
     {
+        if (!reachesExit(p, close)) [[likely]]
+            return false;
         const bool isLong = p.side == Side::Long;
         if (isLong ? close <= p.stop : close >= p.stop) {
             reason = ExitReason::Stop;
             return true;
         }
-        if (isLong ? close >= p.target : close <= p.target) {
-            reason = ExitReason::Target;
-            return true;
-        }
-        return false;
+        reason = ExitReason::Target;
+        return true;
+    }
+    // Stop or target reached at this close: exitWanted() without the reason. Without branches:
+    // `|` on the comparisons, not `||`.
+    static bool reachesExit(const Position& p, double close)
+    {
+        const bool isLong = p.side == Side::Long;
+        const bool isShort = !isLong;
+        return (isLong & ((close <= p.stop) | (close >= p.target)))
+            | (isShort & ((close >= p.stop) | (close <= p.target)));
     }
 
     // New risk and cost settings for what follows (walk-forward windows); only while flat. Cash and

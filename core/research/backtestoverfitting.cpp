@@ -1,11 +1,14 @@
 #include "research/backtestoverfitting.h"
 
+#include <algorithm>
 #include <bit>
 #include <cmath>
+#include <thread>
 
 namespace veloce {
 
-BacktestOverfitting BacktestOverfitting::fromBlocks(const std::vector<std::vector<BlockSums>>& perTrial)
+BacktestOverfitting BacktestOverfitting::fromBlocks(
+    const std::vector<std::vector<BlockSums>>& perTrial, int jobs)
 {
     BacktestOverfitting out;
     out.trials = static_cast<std::int64_t>(perTrial.size());
@@ -24,8 +27,7 @@ BacktestOverfitting BacktestOverfitting::fromBlocks(const std::vector<std::vecto
 
     // A split and its mirror image (in- and out-of-sample swapped) need the same two Sharpe ratios
     // per configuration: each pair is worked out once, from the mask without the top block.
-    std::vector<double> first(N), second(N);
-    const auto split = [&](const std::vector<double>& inSample, const std::vector<double>& outOfSample) {
+    const auto logit = [N](const std::vector<double>& inSample, const std::vector<double>& outOfSample) {
         std::size_t best = 0; // the in-sample winner (the first on ties)
         for (std::size_t n = 1; n < N; ++n)
             if (inSample[n] > inSample[best])
@@ -41,25 +43,47 @@ BacktestOverfitting BacktestOverfitting::fromBlocks(const std::vector<std::vecto
                 rank += 0.5;
         }
         const double omega = rank / static_cast<double>(N + 1);
-        out.logits.push_back(std::log(omega / (1 - omega)));
+        return std::log(omega / (1 - omega));
     };
-    const std::uint32_t top = 1u << (S - 1);
-    for (std::uint32_t mask = 0; mask < top; ++mask) {
-        if (std::popcount(mask) != S / 2)
-            continue;
-        for (std::size_t n = 0; n < N; ++n) {
-            BlockSums a, b;
-            for (int s = 0; s < S; ++s)
-                ((mask >> s) & 1u ? a : b).add(perTrial[n][static_cast<std::size_t>(s)]);
-            first[n] = a.sharpe();
-            second[n] = b.sharpe();
+    std::vector<std::uint32_t> masks;
+    for (std::uint32_t mask = 0; mask < (1u << (S - 1)); ++mask)
+        if (std::popcount(mask) == S / 2)
+            masks.push_back(mask);
+    const std::uint32_t all = (1u << S) - 1;
+    out.logits.resize(2 * masks.size());
+    // Splits [begin, end) of `masks`; each thread writes only its own logits.
+    const auto splits = [&](std::size_t begin, std::size_t end) {
+        std::vector<double> first(N), second(N);
+        for (std::size_t k = begin; k < end; ++k) {
+            for (std::size_t n = 0; n < N; ++n) {
+                // Each half summed over its own set bits, lowest block first: S / 2 additions each
+                // and no branch on the mask's bits (which no predictor can guess).
+                const BlockSums* blocks = perTrial[n].data();
+                BlockSums a, b;
+                for (std::uint32_t m = masks[k]; m != 0; m &= m - 1)
+                    a.add(blocks[std::countr_zero(m)]);
+                for (std::uint32_t m = all & ~masks[k]; m != 0; m &= m - 1)
+                    b.add(blocks[std::countr_zero(m)]);
+                first[n] = a.sharpe();
+                second[n] = b.sharpe();
+            }
+            out.logits[2 * k] = logit(first, second);
+            out.logits[2 * k + 1] = logit(second, first);
         }
-        split(first, second);
-        split(second, first);
-    }
+    };
+    // C(16, 8) splits × N configurations is a quarter of a second for 1,000 of them: worth the
+    // sweep's threads. Contiguous slices, so the logits keep the order of the masks.
+    const std::size_t threads
+        = std::clamp<std::size_t>(static_cast<std::size_t>(std::max(jobs, 1)), 1, masks.size());
+    std::vector<std::thread> workers;
+    for (std::size_t t = 1; t < threads; ++t)
+        workers.emplace_back(splits, t * masks.size() / threads, (t + 1) * masks.size() / threads);
+    splits(0, masks.size() / threads);
+    for (std::thread& w : workers)
+        w.join();
     std::int64_t overfit = 0;
-    for (const double logit : out.logits)
-        overfit += logit <= 0;
+    for (const double lambda : out.logits)
+        overfit += lambda <= 0;
     out.combinations = static_cast<std::int64_t>(out.logits.size());
     out.probability = static_cast<double>(overfit) / static_cast<double>(out.combinations);
     return out;

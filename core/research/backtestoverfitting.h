@@ -23,8 +23,9 @@ struct BacktestOverfitting
     std::optional<double> probability; // PBO; null when undefined (N < 2, S odd, a block too short)
     std::vector<double> logits; // λ of every split, in the order of the in-sample block masks
 
-    // From per-configuration block sums (ReturnCollector), `perTrial[n][s]`.
-    static BacktestOverfitting fromBlocks(const std::vector<std::vector<BlockSums>>& perTrial);
+    // From per-configuration block sums (ReturnCollector), `perTrial[n][s]`, on up to `jobs`
+    // threads (the result does not depend on them).
+    static BacktestOverfitting fromBlocks(const std::vector<std::vector<BlockSums>>& perTrial, int jobs = 1);
     // From the return matrix itself, `returns[t][n]`, cut into `blocks` row blocks
     // [floor(s T / S), floor((s + 1) T / S)).
     static BacktestOverfitting fromReturns(const std::vector<std::vector<double>>& returns, int blocks);

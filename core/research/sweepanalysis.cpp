@@ -67,12 +67,12 @@ OverfittingCheck SweepAnalysis::check(const SweepResult& result, std::size_t mar
     std::vector<Trial> trials;
     for (std::size_t c = 0; c < result.configs.size(); ++c)
         trials.push_back({ &result.row(c, market).summary, &result.row(c, market).returns });
-    OverfittingCheck out = check(trials, static_cast<std::size_t>(result.position(result.best)));
+    OverfittingCheck out = check(trials, static_cast<std::size_t>(result.position(result.best)), result.jobs);
     out.market = market;
     return out;
 }
 
-OverfittingCheck SweepAnalysis::check(const std::vector<Trial>& trials, std::size_t best)
+OverfittingCheck SweepAnalysis::check(const std::vector<Trial>& trials, std::size_t best, int jobs)
 {
     OverfittingCheck out;
     std::vector<double> sharpes;
@@ -86,7 +86,7 @@ OverfittingCheck SweepAnalysis::check(const std::vector<Trial>& trials, std::siz
         = DeflatedSharpe::compute(chosen.summary->sharpeRatio / std::sqrt(Metrics::kMinutesPerYear),
             chosen.returns->total().n, chosen.returns->skewness(), chosen.returns->kurtosis(),
             static_cast<std::int64_t>(trials.size()), DeflatedSharpe::variance(sharpes));
-    out.overfitting = BacktestOverfitting::fromBlocks(blocks);
+    out.overfitting = BacktestOverfitting::fromBlocks(blocks, jobs);
     return out;
 }
 

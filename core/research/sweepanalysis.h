@@ -18,13 +18,14 @@ public:
     static std::vector<SweepRank> rank(const SweepResult& result);
 
     // The overfitting check of trial `best` among `trials` (every configuration tried, on one
-    // market and span): its deflated Sharpe ratio and the PBO of the selection.
+    // market and span): its deflated Sharpe ratio and the PBO of the selection, the latter on up
+    // to `jobs` threads.
     struct Trial
     {
         const BacktestSummary* summary;
         const ReturnSummary* returns;
     };
-    static OverfittingCheck check(const std::vector<Trial>& trials, std::size_t best);
+    static OverfittingCheck check(const std::vector<Trial>& trials, std::size_t best, int jobs = 1);
 
 private:
     static OverfittingCheck check(const SweepResult& result, std::size_t market);

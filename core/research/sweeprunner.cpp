@@ -158,27 +158,46 @@ void SweepRunner::work(
         const std::size_t item = m_nextItem.fetch_add(1);
         if (item >= items.size())
             return;
-        runItem(units[items[item].unit], items[item], results);
+        runItem(units, items[item], results);
     }
 }
 
-void SweepRunner::runItem(Unit& unit, const Item& item, std::vector<RunResult>& results)
+void SweepRunner::build(Unit& unit)
 {
-    std::shared_ptr<const ScoreStream> stream;
+    std::unique_lock lock(unit.mutex);
+    if (unit.stream || unit.building || unit.remaining == 0)
+        return;
+    unit.building = true;
+    lock.unlock();
+    auto computed = ScoreStream::compute(*m_markets[unit.market], unit.group->scoring, &m_stop);
+    lock.lock();
+    unit.stream = std::move(computed);
+    unit.building = false;
+    unit.built.notify_all();
+}
+
+std::shared_ptr<const ScoreStream> SweepRunner::streamOf(std::vector<Unit>& units, std::size_t u)
+{
+    Unit& unit = units[u];
+    build(unit);
+    bool othersBuild = false;
     {
-        std::unique_lock lock(unit.mutex);
-        if (!unit.stream && !unit.building) {
-            unit.building = true;
-            lock.unlock();
-            auto computed = ScoreStream::compute(*m_markets[unit.market], unit.group->scoring, &m_stop);
-            lock.lock();
-            unit.stream = std::move(computed);
-            unit.building = false;
-            unit.built.notify_all();
-        }
-        unit.built.wait(lock, [&] { return !unit.building; });
-        stream = unit.stream;
+        const std::lock_guard lock(unit.mutex);
+        othersBuild = unit.building;
     }
+    // Another worker is computing this stream: compute the next one meanwhile rather than idle
+    // (items come in unit order, so it is the stream needed next).
+    if (othersBuild && u + 1 < units.size())
+        build(units[u + 1]);
+    std::unique_lock lock(unit.mutex);
+    unit.built.wait(lock, [&] { return !unit.building; });
+    return unit.stream;
+}
+
+void SweepRunner::runItem(std::vector<Unit>& units, const Item& item, std::vector<RunResult>& results)
+{
+    Unit& unit = units[item.unit];
+    const std::shared_ptr<const ScoreStream> stream = streamOf(units, item.unit);
     if (stream) {
         const MarketData& market = *m_markets[unit.market];
         for (std::size_t r = 0; r < unit.spans->size() && !m_stop.load(std::memory_order_relaxed); ++r) {

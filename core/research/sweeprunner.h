@@ -12,15 +12,18 @@
 
 namespace veloce {
 
+class ScoreStream;
+
 // Runs configurations of a SweepPlan over markets and time ranges on `jobs` worker threads, sharing
 // all the work that does not depend on the configuration (docs/research.md §3):
 // - the bars are decoded once (MarketData) and read by every worker;
 // - configurations with the same indicator keys share one ScoreStream per market, computed by the
-//   first worker that needs it and freed when the group's last run ends (so at most about `jobs`
-//   streams are alive); only the portfolio runs per configuration: up to kLockstep
-//   configurations of a group go through the bars together (Backtester::runLockstep), each bar
-//   read once for all of them, each through the same BarProcessor as `veloce-cli backtest`, so
-//   every number is the same.
+//   first worker that needs it and freed when the group's last run ends; a worker that would wait
+//   for a stream another worker is computing computes the next group's instead (so at most about
+//   `jobs` + 1 streams are alive, and no worker idles while one is built);
+// - only the portfolio runs per configuration: up to kLockstep configurations of a group go through
+//   the bars together (Backtester::runLockstep), chunk by chunk, each through the same
+//   BarProcessor as `veloce-cli backtest`, so every number is the same.
 //
 // Thread contract: run() blocks the calling thread, starts the workers and joins them before it
 // returns; the progress callback is called on the calling thread. The cancel flag may be set from
@@ -62,7 +65,9 @@ private:
         std::size_t count = 0; // <= kLockstep
     };
     void work(std::vector<Unit>& units, const std::vector<Item>& items, std::vector<RunResult>& results);
-    void runItem(Unit& unit, const Item& item, std::vector<RunResult>& results);
+    void runItem(std::vector<Unit>& units, const Item& item, std::vector<RunResult>& results);
+    std::shared_ptr<const ScoreStream> streamOf(std::vector<Unit>& units, std::size_t unit);
+    void build(Unit& unit); // computes the unit's stream unless it exists, is being built or done
 
     const SweepPlan& m_plan;
     std::vector<std::shared_ptr<const MarketData>> m_markets;

@@ -85,7 +85,7 @@ WalkForwardResult WalkForward::run(const SweepPlan& plan, const std::shared_ptr<
             const RunResult& run = runs[runner.index(c, 0, 2 * w)];
             trials.push_back({ &run.summary, &run.returns });
         }
-        window.inSampleCheck = SweepAnalysis::check(trials, best);
+        window.inSampleCheck = SweepAnalysis::check(trials, best, options.jobs);
         window.inSample = runs[runner.index(best, 0, 2 * w)].summary;
         window.outOfSample = runs[runner.index(best, 0, 2 * w + 1)].summary;
         window.inSampleObjective = options.objective.value(window.inSample);

@@ -10,6 +10,7 @@
 #include "research/returncollector.h"
 
 #include <QTest>
+#include <bit>
 #include <cmath>
 #include <numbers>
 
@@ -61,6 +62,8 @@ private slots:
     void pboOfAHandEnumeratedMatrix();
     void pboOfADominantConfigurationIsZero();
     void pboIsUndefinedWithoutData();
+    void pboDoesNotDependOnThreads_data();
+    void pboDoesNotDependOnThreads();
     void collectedReturnsEqualTheMatrix();
     void momentsOfReturns();
 };
@@ -206,6 +209,51 @@ void TestOverfitting::pboIsUndefinedWithoutData()
                  .probability); // blocks of < 2
     QVERIFY(!BacktestOverfitting::fromReturns({ { 0.1, 0.2 }, { 0.2, 0.1 }, { 0.3, 0.2 }, { 0, 1 } }, 3)
                  .probability); // odd S
+}
+
+void TestOverfitting::pboDoesNotDependOnThreads_data()
+{
+    QTest::addColumn<int>("blocks");
+    QTest::addColumn<int>("jobs");
+    // S = 4 has 3 mask pairs: more threads than pairs must still give every split once.
+    QTest::newRow("S=4, 2 threads") << 4 << 2;
+    QTest::newRow("S=4, 8 threads (more than the 3 pairs)") << 4 << 8;
+    QTest::newRow("S=8, 3 threads (35 pairs, uneven slices)") << 8 << 3;
+    QTest::newRow("S=16, 2 threads (6,435 pairs)") << 16 << 2;
+}
+
+void TestOverfitting::pboDoesNotDependOnThreads()
+{
+    // A sweep's PBO is computed on its worker threads; the logits, in mask order, and so the PBO a
+    // user reads must be the same bits as on one thread.
+    QFETCH(int, blocks);
+    QFETCH(int, jobs);
+    std::uint64_t state = 12345;
+    const auto next = [&state] {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        return static_cast<double>(state >> 11) / 9007199254740992.0 - 0.5; // [-0.5, 0.5)
+    };
+    std::vector<std::vector<BlockSums>> perTrial(
+        40, std::vector<BlockSums>(static_cast<std::size_t>(blocks)));
+    for (auto& trial : perTrial) {
+        for (BlockSums& b : trial) {
+            for (int i = 0; i < 30; ++i) {
+                const double r = next() * 1e-3;
+                ++b.n;
+                b.sum += r;
+                b.sumSq += r * r;
+            }
+        }
+    }
+    const BacktestOverfitting one = BacktestOverfitting::fromBlocks(perTrial, 1);
+    const BacktestOverfitting many = BacktestOverfitting::fromBlocks(perTrial, jobs);
+    QVERIFY(one.probability);
+    QCOMPARE(many.combinations, one.combinations);
+    QCOMPARE(many.logits.size(), one.logits.size());
+    for (std::size_t i = 0; i < one.logits.size(); ++i)
+        QVERIFY2(std::bit_cast<std::uint64_t>(many.logits[i]) == std::bit_cast<std::uint64_t>(one.logits[i]),
+            qPrintable(QStringLiteral("split %1: %2 vs %3").arg(i).arg(many.logits[i]).arg(one.logits[i])));
+    QCOMPARE(*many.probability, *one.probability);
 }
 
 void TestOverfitting::collectedReturnsEqualTheMatrix()
