@@ -75,8 +75,8 @@ public:
     void finish(BacktestSummary& out);
 
 private:
-    // Inlined into both process() overloads: a call per bar and configuration costs its six saved
-    // registers on the way in and out, about a tenth of a sweep's per-bar instructions.
+    // Inlined into process(bar) and process(bar, scored): a call per bar and configuration costs six
+    // saved registers on the way in and out, about a tenth of a sweep's per-bar instructions.
     [[gnu::always_inline]] inline void step(
         const Bar& bar, std::uint8_t activePhases, const Signal* signal, const PhaseScores* scores);
     void exits(const Bar& bar);
